@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { usageError } from '../errors.js';
+import type { Context } from './context.js';
+
+type Handler<O> = (args: unknown[], opts: O, command: Command) => Promise<void> | void;
+
+/**
+ * Wraps a subcommand's run function: reads the global flags (which may stand before or after
+ * the subcommand) into the context first.
+ */
+export function action<O>(ctx: Context, handler: Handler<O>) {
+  return async (...params: unknown[]): Promise<void> => {
+    const command = params[params.length - 1] as Command;
+    const all = command.optsWithGlobals<{ record?: string; patient?: string; json?: boolean; color?: boolean }>();
+    ctx.setGlobals({ record: all.record, patient: all.patient, json: Boolean(all.json), color: all.color !== false });
+    await handler(command.processedArgs as unknown[], command.opts() as O, command);
+  };
+}
+
+/** The "Examples:" block every command's --help ends with. */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** Parses a positive whole number given for `what` (an id, a limit), naming it in the error. */
+export function parsePositiveInt(value: string, what: string): number {
+  const trimmed = value.trim();
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1 || !Number.isSafeInteger(Number(trimmed))) {
+    throw usageError(`"${value}" is not a valid ${what}.`, `Give ${what} as a whole number from 1 up.`);
+  }
+  return Number(trimmed);
+}

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { type AuditRow, listAudit, verifyAudit } from '../../audit/log.js';
+import { invalidData, usageError } from '../../errors.js';
+import { isIsoDate } from '../../util/dates.js';
+import { action, examples } from '../command.js';
+import type { Context } from '../context.js';
+import { requireSession } from '../session.js';
+
+interface AuditFlags {
+  since?: string;
+  verify?: boolean;
+}
+
+export function registerAudit(program: Command, ctx: Context): void {
+  program
+    .command('audit')
+    .description('list the audit log (logins, failures, locks, every change), or check its hash chain')
+    .option('--since <YYYY-MM-DD>', 'only entries from this day on')
+    .option('--verify', 'check that no entry was changed behind dmp\'s back (exit 5 if one was)')
+    .addHelpText('after', examples('dmp audit --since 2026-01-01', 'dmp audit --verify'))
+    .action(action<AuditFlags>(ctx, (_a, flags) => audit(ctx, flags)));
+}
+
+function audit(ctx: Context, flags: AuditFlags): void {
+  requireSession(ctx);
+  const db = ctx.store();
+  if (flags.verify) {
+    const check = verifyAudit(db);
+    if (!check.intact) {
+      throw invalidData(`The audit log was altered: row ${check.brokenId} fails the check (${check.reason}).`, 'Restore the record from a backup you trust; rows before it are intact.', check);
+    }
+    return ctx.out.result(check, () => ctx.out.note(`The audit log is intact (${check.rows} entries checked).`));
+  }
+  if (flags.since !== undefined && !isIsoDate(flags.since)) {
+    throw usageError(`"${flags.since}" is not a date in YYYY-MM-DD form.`, 'Pass --since YYYY-MM-DD.');
+  }
+  const rows = listAudit(db, { since: flags.since });
+  ctx.out.result(rows, () =>
+    ctx.out.table<AuditRow>(
+      [
+        { header: 'id', value: (r) => r.id, align: 'right' },
+        { header: 'at', value: (r) => r.at },
+        { header: 'actor', value: (r) => r.actor },
+        { header: 'action', value: (r) => r.action },
+        { header: 'target', value: (r) => r.target },
+        { header: 'details', value: (r) => (r.details ? JSON.stringify(r.details) : '') },
+      ],
+      rows,
+    ),
+  );
+}

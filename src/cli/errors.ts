@@ -1,0 +1,51 @@
+import { CommanderError } from 'commander';
+import { DmpError, type ErrorKind } from '../errors.js';
+
+/** The exit codes, documented in the README; this module alone decides them. */
+export const EXIT = {
+  ok: 0,
+  unexpected: 1,
+  usage: 2,
+  auth: 3,
+  notFound: 4,
+  invalid: 5,
+  cancelled: 130,
+} as const;
+
+const BY_KIND: Record<ErrorKind, number> = {
+  usage: EXIT.usage,
+  auth: EXIT.auth,
+  'not-found': EXIT.notFound,
+  invalid: EXIT.invalid,
+  cancelled: EXIT.cancelled,
+};
+
+export interface Reported {
+  code: number;
+  /** Lines for stderr; empty when commander already printed its own message. */
+  lines: string[];
+}
+
+/** Turns anything thrown by a command into an exit code and the words for stderr. */
+export function reportError(err: unknown, debug = false): Reported {
+  if (err instanceof DmpError) {
+    return { code: BY_KIND[err.kind], lines: [`dmp: ${err.message}`, ...(err.hint ? [`  ${err.hint}`] : [])] };
+  }
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+      return { code: EXIT.ok, lines: [] };
+    }
+    return { code: EXIT.usage, lines: ['  Run the command with --help to see its flags and examples.'] };
+  }
+  if (err instanceof Error && err.name === 'ExitPromptError') {
+    return { code: EXIT.cancelled, lines: ['dmp: Cancelled; nothing was changed.'] };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    code: EXIT.unexpected,
+    lines: [
+      `dmp: Unexpected error: ${message}`,
+      debug && err instanceof Error && err.stack ? err.stack : '  Run again with DMP_DEBUG=1 for details, and report it if it persists.',
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import type { IdentityInput } from '../profile/identity.js';
+import type { Context } from './context.js';
+
+export interface IdentityFlags {
+  givenName?: string;
+  familyName?: string;
+  birthDate?: string;
+  sex?: string;
+  nir?: string;
+}
+
+/** The identity flags shared by `init` and `patients add`. */
+export function identityOptions(cmd: Command): Command {
+  return cmd
+    .option('--given-name <name>', 'given name (prénom)')
+    .option('--family-name <name>', 'family name (nom)')
+    .option('--birth-date <YYYY-MM-DD>', 'date of birth')
+    .option('--sex <F|M>', 'sex, F or M')
+    .option('--nir <number>', 'social security number (NIR), 15 digits, spaces allowed');
+}
+
+/** Each missing trait is asked on a terminal; without one, validation names the flag to pass. */
+export async function readIdentity(ctx: Context, flags: IdentityFlags): Promise<IdentityInput> {
+  if (!ctx.interactive) return { ...flags };
+  const p = ctx.prompter;
+  return {
+    givenName: flags.givenName ?? (await p.input('Given name (prénom):')),
+    familyName: flags.familyName ?? (await p.input('Family name (nom):')),
+    birthDate: flags.birthDate ?? (await p.input('Date of birth (YYYY-MM-DD):')),
+    sex: flags.sex ?? (await p.select('Sex:', [{ name: 'F', value: 'F' }, { name: 'M', value: 'M' }])),
+    nir: flags.nir ?? ((await p.input('NIR (social security number, optional):')) || undefined),
+  };
+}

@@ -1,0 +1,19 @@
+import { Context } from './context.js';
+import { inquirerPrompter } from './prompter.js';
+import { run } from './run.js';
+
+// The only module that touches the process: argv, env, streams, exit code.
+const ctx = new Context({
+  io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+  env: process.env,
+  cwd: process.cwd(),
+  prompter: inquirerPrompter({ input: process.stdin, output: process.stderr }),
+});
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // A closed pipe (`dmp docs list | head`) is not an error.
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+process.exitCode = await run(process.argv.slice(2), ctx);

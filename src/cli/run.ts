@@ -1,0 +1,18 @@
+import type { Context } from './context.js';
+import { reportError } from './errors.js';
+import { buildProgram } from './program.js';
+
+/** Runs one command line against a context and returns the exit code. Never calls process.exit. */
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (err) {
+    const reported = reportError(err, Boolean(ctx.env.DMP_DEBUG));
+    for (const line of reported.lines) ctx.io.stderr.write(`${line}\n`);
+    return reported.code;
+  } finally {
+    ctx.close();
+  }
+}

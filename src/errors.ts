@@ -1,0 +1,25 @@
+/**
+ * What went wrong, in the user's terms. Areas throw these; src/cli/errors.ts alone turns a
+ * kind into an exit code.
+ */
+export type ErrorKind = 'usage' | 'auth' | 'not-found' | 'invalid' | 'cancelled';
+
+export class DmpError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    /** The next step, shown on a second line. */
+    readonly hint?: string,
+    /** Structured detail for --json consumers (for example the rejected rows). */
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'DmpError';
+  }
+}
+
+export const usageError = (message: string, hint?: string) => new DmpError('usage', message, hint);
+export const authError = (message: string, hint?: string) => new DmpError('auth', message, hint);
+export const notFound = (message: string, hint?: string) => new DmpError('not-found', message, hint);
+export const invalidData = (message: string, hint?: string, data?: unknown) =>
+  new DmpError('invalid', message, hint, data);

@@ -1,0 +1,46 @@
+import type Database from 'better-sqlite3';
+import { migrations } from './migrations/index.js';
+import { StoreError } from './errors.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** The schema version this build of dmp writes. */
+export function latestVersion(list: readonly Migration[] = migrations): number {
+  return list.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+/**
+ * Applies the migrations the record has not seen, each in its own transaction, and
+ * records progress in PRAGMA user_version. A record written by a newer dmp is refused.
+ */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
+  const current = readVersion(db);
+  const latest = latestVersion(list);
+  if (current > latest) {
+    throw new StoreError(
+      'newer-record',
+      `This record was written by a newer dmp (schema ${current}; this dmp knows up to ${latest}).`,
+      'Upgrade dmp before opening this record; it was left untouched.',
+    );
+  }
+  const pending = [...list].filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+  for (const m of pending) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return readVersion(db);
+}
+
+function readVersion(db: Database.Database): number {
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch {
+    throw new StoreError('not-a-record', 'This file is not a dmp record (not an SQLite database).', 'Check the --record path.');
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import { foundation } from './001-foundation.js';
+
+/** Every migration, in order. Add new ones at the end with the next number. */
+export const migrations: readonly Migration[] = [foundation];

@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterEach } from 'vitest';
+import { totpCode } from '../../src/account/totp.js';
+import { Context } from '../../src/cli/context.js';
+import type { Choice, Prompter } from '../../src/cli/prompter.js';
+import { run } from '../../src/cli/run.js';
+
+/** Cheap scrypt for tests; the program itself always uses OWASP's cost. */
+export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 };
+export const PASSWORD = 'correct horse battery';
+export const START = new Date('2026-11-26T10:00:00Z');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (throws if it is not). */
+  json<T = any>(): T;
+}
+
+/** Answers to prompts, in the order they are asked; a prompt with no answer left fails the test. */
+export function scriptedPrompter(answers: unknown[]): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  const next = async <T>(message: string): Promise<T> => {
+    asked.push(message);
+    if (answers.length === 0) throw new Error(`unexpected prompt: ${message}`);
+    return answers.shift() as T;
+  };
+  return {
+    asked,
+    input: (m) => next<string>(m),
+    password: (m) => next<string>(m),
+    confirm: (m) => next<boolean>(m),
+    select: <T,>(m: string, _c: Choice<T>[]) => next<T>(m),
+    editor: (m) => next<string>(m),
+  };
+}
+
+export interface RunOptions {
+  stdin?: string | Buffer;
+  /** stdin and stdout are terminals. */
+  tty?: boolean;
+  answers?: unknown[];
+  env?: Record<string, string>;
+}
+
+function stream(isTTY: boolean): PassThrough & { isTTY?: boolean; columns?: number; text(): string; bytes(): Buffer } {
+  const s = new PassThrough() as PassThrough & { isTTY?: boolean; columns?: number; text(): string; bytes(): Buffer };
+  const chunks: Buffer[] = [];
+  s.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+  s.isTTY = isTTY;
+  s.columns = 120;
+  s.bytes = () => Buffer.concat(chunks);
+  s.text = () => s.bytes().toString('utf8');
+  return s;
+}
+
+/** A temp record directory with its own clock; `dmp` runs in-process against it. */
+export class TestRecord {
+  readonly dir = mkdtempSync(join(tmpdir(), 'dmp-test-'));
+  readonly env: Record<string, string> = {
+    DMP_RECORD: join(this.dir, 'record.db'),
+    DMP_STATE_DIR: join(this.dir, 'state'),
+    HOME: this.dir,
+    NO_COLOR: '1',
+  };
+  now = new Date(START);
+  totpSecret = '';
+  recoveryCodes: string[] = [];
+  lastStdout = Buffer.alloc(0);
+
+  get recordPath(): string {
+    return this.env.DMP_RECORD!;
+  }
+
+  advance(ms: number): void {
+    this.now = new Date(this.now.getTime() + ms);
+  }
+
+  async run(argv: string[], options: RunOptions = {}): Promise<CliResult> {
+    const stdout = stream(Boolean(options.tty));
+    const stderr = stream(Boolean(options.tty));
+    const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) as Readable & { isTTY?: boolean };
+    stdin.isTTY = Boolean(options.tty);
+    const ctx = new Context({
+      io: { stdin, stdout, stderr },
+      env: { ...this.env, ...options.env },
+      cwd: this.dir,
+      now: () => this.now,
+      prompter: scriptedPrompter(options.answers ?? []),
+      kdfCost: TEST_KDF,
+    });
+    const code = await run(argv, ctx);
+    this.lastStdout = stdout.bytes();
+    const out = stdout.text();
+    return { code, stdout: out, stderr: stderr.text(), json: () => JSON.parse(out) };
+  }
+
+  /** The next valid 6-digit code (moves the clock one step so a code is never a replay). */
+  code(): string {
+    this.advance(30_000);
+    return totpCode(this.totpSecret, this.now);
+  }
+
+  async init(extra: string[] = []): Promise<CliResult> {
+    const r = await this.run(
+      ['init', '--username', 'marie', '--password-stdin', '--given-name', 'Marie', '--family-name', 'DUPONT', '--birth-date', '1980-01-15', '--sex', 'F', '--json', ...extra],
+      { stdin: `${PASSWORD}\n` },
+    );
+    if (r.code === 0) {
+      this.totpSecret = r.json().totp.secret;
+      this.recoveryCodes = r.json().recoveryCodes;
+    }
+    return r;
+  }
+
+  async login(): Promise<CliResult> {
+    return this.run(['login', '--username', 'marie', '--password-stdin', '--code', this.code()], { stdin: `${PASSWORD}\n` });
+  }
+
+  cleanup(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A new record, created and logged in, removed after the test. */
+export async function loggedInRecord(): Promise<TestRecord> {
+  const rec = new TestRecord();
+  afterEach(() => rec.cleanup());
+  const init = await rec.init();
+  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  const login = await rec.login();
+  if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
+  return rec;
+}
