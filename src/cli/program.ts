@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccount } from './commands/account/index.js';
 import { registerAudit } from './commands/audit.js';
+import { registerDocs } from './commands/docs/index.js';
 import { registerInit } from './commands/init.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
@@ -31,6 +32,7 @@ export function buildProgram(ctx: Context): Command {
   registerAccount(program, ctx);
   registerPatients(program, ctx);
   registerAudit(program, ctx);
+  registerDocs(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit, searchDocuments } from '../../../documents/search.js';
+import { action, examples } from '../../command.js';
+import type { Context } from '../../context.js';
+import { requireSession } from '../../session.js';
+import { type FilterFlags, filterOptions, readFilters } from './shared.js';
+
+const DEFAULT_LIMIT = 20;
+const MARKS = new RegExp(`[${HIGHLIGHT_START}${HIGHLIGHT_END}]`, 'g');
+
+export function registerSearch(docs: Command, ctx: Context): void {
+  filterOptions(
+    docs
+      .command('search')
+      .description('find documents by the words in their title, text, author or organisation (accents ignored), best first')
+      .argument('<query...>', 'words (all must match), "exact phrase", prefix*, A OR B, -word to exclude'),
+  )
+    .addHelpText(
+      'after',
+      examples('dmp docs search synthese', 'dmp docs search \'"compte rendu" radio*\' --from 2025-01-01', 'dmp docs search covid-19 -vaccin --json'),
+    )
+    .action(
+      action<FilterFlags>(ctx, ([words], flags) => {
+        requireSession(ctx);
+        const query = (words as string[]).join(' ');
+        const hits = searchDocuments(ctx.store(), query, readFilters(ctx, flags, DEFAULT_LIMIT));
+        const plain = (s: string) => s.replace(MARKS, '');
+        ctx.out.result(
+          hits.map((h) => ({ ...h, snippet: plain(h.snippet) })),
+          () => {
+            if (hits.length === 0) return ctx.out.note(`No document matches "${query}".`);
+            const c = ctx.out.color;
+            const marked = (s: string) => (ctx.out.isTTY ? s.replace(new RegExp(`${HIGHLIGHT_START}(.*?)${HIGHLIGHT_END}`, 'g'), (_m, w: string) => c.bold.yellow(w)) : plain(s));
+            ctx.out.table<SearchHit>(
+              [
+                { header: 'id', value: (h) => h.id, align: 'right' },
+                { header: 'date', value: (h) => h.date },
+                { header: 'type', value: (h) => h.typeCode },
+                { header: 'title', value: (h) => h.title },
+                { header: 'snippet', value: (h) => marked(h.snippet) },
+                { header: 'score', value: (h) => h.score.toFixed(2), align: 'right' },
+              ],
+              hits,
+            );
+          },
+        );
+      }),
+    );
+}

@@ -1,0 +1,57 @@
+import type { Db } from '../store/database.js';
+import { type DocumentFilters, filterClause } from './repo.js';
+import { toFtsQuery } from './query.js';
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  typeCode: string;
+  date: string;
+  /** The best passage; matched words are wrapped in HIGHLIGHT_START / HIGHLIGHT_END. */
+  snippet: string;
+  /** bm25 relevance, higher is better. */
+  score: number;
+}
+
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+/** bm25 column weights: a word in the title counts ten times one in the body. */
+const WEIGHTS = '10.0, 1.0, 3.0, 3.0';
+
+/**
+ * Ranked full-text search. Ranking runs over ids and scores only; snippets are made for the
+ * returned rows alone, because SQLite would otherwise build one for every match before sorting.
+ */
+export function searchDocuments(db: Db, query: string, filters: DocumentFilters): SearchHit[] {
+  const match = toFtsQuery(query);
+  const where = filterClause(filters);
+  const ranked = db
+    .prepare(
+      `SELECT d.id, d.title, d.type_code AS typeCode, d.date, bm25(document_fts, ${WEIGHTS}) AS rank
+       FROM document_fts JOIN document d ON d.id = document_fts.rowid
+       WHERE document_fts MATCH @match AND ${where.sql}
+       ORDER BY rank LIMIT @limit`,
+    )
+    .all({ ...where.params, match, limit: filters.limit ?? -1 }) as (Omit<SearchHit, 'snippet' | 'score'> & { rank: number })[];
+  const snippet = db.prepare(
+    `SELECT snippet(document_fts, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS s
+     FROM document_fts WHERE document_fts MATCH ? AND rowid = ?`,
+  );
+  return ranked.map(({ rank, ...hit }) => ({
+    ...hit,
+    snippet: ((snippet.get(match, hit.id) as { s: string | null } | undefined)?.s ?? '').replace(/\s+/g, ' ').trim(),
+    score: Math.round(-rank * 1000) / 1000,
+  }));
+}
+
+/** Rebuilds the whole index from the documents (`docs reindex`). */
+export function rebuildIndex(db: Db): number {
+  db.prepare("INSERT INTO document_fts (document_fts) VALUES ('rebuild')").run();
+  return (db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n;
+}
+
+/** FTS5's own consistency check; throws if the index and the documents disagree. */
+export function checkIndex(db: Db): void {
+  db.prepare("INSERT INTO document_fts (document_fts, rank) VALUES ('integrity-check', 1)").run();
+}
