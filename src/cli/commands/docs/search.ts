@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit, searchDocuments } from '../../../documents/search.js';
+import { usageError } from '../../../errors.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
@@ -13,7 +14,9 @@ export function registerSearch(docs: Command, ctx: Context): void {
     docs
       .command('search')
       .description('find documents by the words in their title, text, author or organisation (accents ignored), best first')
-      .argument('<query...>', 'words (all must match), "exact phrase", prefix*, A OR B, -word to exclude'),
+      .argument('<query...>', 'words (all must match), "exact phrase", prefix*, A OR B, -word to exclude')
+      // `-word` excludes a word, so single-dash words are query terms, not unknown options.
+      .allowUnknownOption(),
   )
     .addHelpText(
       'after',
@@ -22,6 +25,8 @@ export function registerSearch(docs: Command, ctx: Context): void {
     .action(
       action<FilterFlags>(ctx, ([words], flags) => {
         requireSession(ctx);
+        const typo = (words as string[]).find((w) => w.startsWith('--') && w.length > 2);
+        if (typo) throw usageError(`Unknown option ${typo}.`, 'Flags are listed in `dmp docs search --help`; to exclude a word write -word.');
         const query = (words as string[]).join(' ');
         const hits = searchDocuments(ctx.store(), query, readFilters(ctx, flags, DEFAULT_LIMIT));
         const plain = (s: string) => s.replace(MARKS, '');
