@@ -1,5 +1,3 @@
-import { confirm, editor, input, password, select } from '@inquirer/prompts';
-
 export interface Choice<T> {
   name: string;
   value: T;
@@ -15,14 +13,18 @@ export interface Prompter {
   editor(message: string, defaultValue?: string): Promise<string>;
 }
 
-/** The real prompts, drawn with inquirer on the terminal. */
+/**
+ * The real prompts, drawn with inquirer on the terminal. Inquirer is loaded on the first
+ * prompt: importing it costs ~60 ms, which every command would otherwise pay at start.
+ */
 export function inquirerPrompter(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Prompter {
   const ctx = { input: streams.input, output: streams.output };
+  const inquirer = () => import('@inquirer/prompts');
   return {
-    input: (message, options) => input({ message, default: options?.default, validate: options?.validate }, ctx),
-    password: (message, options) => password({ message, mask: '*', validate: options?.validate }, ctx),
-    confirm: (message, defaultValue = false) => confirm({ message, default: defaultValue }, ctx),
-    select: <T,>(message: string, choices: Choice<T>[]) => select<T>({ message, choices, pageSize: 12 }, ctx),
-    editor: (message, defaultValue) => editor({ message, default: defaultValue, postfix: '.txt' }, ctx),
+    input: async (message, options) => (await inquirer()).input({ message, default: options?.default, validate: options?.validate }, ctx),
+    password: async (message, options) => (await inquirer()).password({ message, mask: '*', validate: options?.validate }, ctx),
+    confirm: async (message, defaultValue = false) => (await inquirer()).confirm({ message, default: defaultValue }, ctx),
+    select: async <T,>(message: string, choices: Choice<T>[]) => (await inquirer()).select<T>({ message, choices, pageSize: 12 }, ctx),
+    editor: async (message, defaultValue) => (await inquirer()).editor({ message, default: defaultValue, postfix: '.txt' }, ctx),
   };
 }

@@ -26,9 +26,9 @@ export function addDocument(db: Db, doc: NewDocument, content: Content, opts: { 
   return db.transaction((): AddResult => {
     const twin = findDuplicate(db, doc.patientId, content.sha256);
     if (twin !== undefined && !opts.allowDuplicate) return { document: getDocument(db, twin), duplicateOf: twin };
-    putContent(db, content);
-    const document = insertDocument(db, doc, content.sha256, now);
-    appendAudit(db, { actor: opts.actor, action: 'document.add', target: `document:${document.id}`, details: { typeCode: document.typeCode, sha256: document.sha256, size: document.size, ...(twin !== undefined ? { duplicateOf: twin } : {}) } }, now);
+    const document = insertDocument(db, doc, putContent(db, content), now);
+    // Kept short: one audit row per document weighs on a record of many documents.
+    appendAudit(db, { actor: opts.actor, action: 'document.add', target: `document:${document.id}`, details: { typeCode: document.typeCode, ...(twin !== undefined ? { duplicateOf: twin } : {}) } }, now);
     return { document };
   })();
 }

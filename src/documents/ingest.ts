@@ -80,7 +80,7 @@ export async function fileContent(bytes: Buffer): Promise<Content> {
   const hash = sha256(bytes);
   if (detected?.mime === 'application/pdf') return { bytes, sha256: hash, mimeType: detected.mime, text: await pdfText(bytes) };
   if (detected) return { bytes, sha256: hash, mimeType: detected.mime, text: { source: 'none', text: null } };
-  const text = decodeText(bytes);
+  const text = await decodeText(bytes);
   if (!text) return { bytes, sha256: hash, mimeType: 'application/octet-stream', text: { source: 'none', text: null } };
   const charset = text.source === 'bytes' || isUtf8WithBom(bytes) ? 'utf-8' : 'windows-1252';
   return { bytes, sha256: hash, mimeType: `text/plain; charset=${charset}`, text };

@@ -18,6 +18,7 @@ export interface DocumentRecord {
   mimeType: string;
   size: number;
   sha256: string;
+  contentId: number;
   masked: boolean;
   archived: boolean;
   createdAt: string;
@@ -37,6 +38,7 @@ export interface NewDocument {
 
 interface Row {
   id: number;
+  content_id: number;
   patient_id: number;
   type_code: string;
   category: string;
@@ -54,7 +56,7 @@ interface Row {
   updated_at: string;
 }
 
-const SELECT = `SELECT d.*, c.mime_type, c.size FROM document d JOIN document_content c ON c.sha256 = d.sha256`;
+const SELECT = `SELECT d.*, c.sha256, c.mime_type, c.size FROM document d JOIN document_content c ON c.id = d.content_id`;
 
 export const toDocument = (r: Row): DocumentRecord => ({
   id: r.id,
@@ -69,6 +71,7 @@ export const toDocument = (r: Row): DocumentRecord => ({
   mimeType: r.mime_type,
   size: r.size,
   sha256: r.sha256,
+  contentId: r.content_id,
   masked: r.masked === 1,
   archived: r.archived === 1,
   createdAt: r.created_at,
@@ -77,29 +80,33 @@ export const toDocument = (r: Row): DocumentRecord => ({
 
 /** A patient's document holding these exact bytes, if any (for the duplicate check). */
 export function findDuplicate(db: Db, patientId: number, sha256: string): number | undefined {
-  const row = db.prepare('SELECT id FROM document WHERE patient_id = ? AND sha256 = ? ORDER BY id LIMIT 1').get(patientId, sha256) as { id: number } | undefined;
+  const row = db
+    .prepare('SELECT d.id FROM document d JOIN document_content c ON c.id = d.content_id WHERE d.patient_id = ? AND c.sha256 = ? ORDER BY d.id LIMIT 1')
+    .get(patientId, sha256) as { id: number } | undefined;
   return row?.id;
 }
 
-/** Stores the bytes once: a second document with the same sha256 shares them. */
-export function putContent(db: Db, content: Content): void {
-  db.prepare(
-    `INSERT INTO document_content (sha256, mime_type, size, bytes, text_source, text)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING`,
-  ).run(content.sha256, content.mimeType, content.bytes.length, content.bytes, content.text.source, content.text.text);
+/** Stores the bytes once (a second document with the same sha256 shares them); returns their id. */
+export function putContent(db: Db, content: Content): number {
+  const existing = db.prepare('SELECT id FROM document_content WHERE sha256 = ?').get(content.sha256) as { id: number } | undefined;
+  if (existing) return existing.id;
+  const info = db
+    .prepare('INSERT INTO document_content (sha256, mime_type, size, bytes, text_source, text) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(content.sha256, content.mimeType, content.bytes.length, content.bytes, content.text.source, content.text.text);
+  return Number(info.lastInsertRowid);
 }
 
 /** Inserts a document whose content is already stored (putContent); the index follows by trigger. */
-export function insertDocument(db: Db, doc: NewDocument, sha256: string, now: Date): DocumentRecord {
+export function insertDocument(db: Db, doc: NewDocument, contentId: number, now: Date): DocumentRecord {
   const type = findType(doc.typeCode);
   if (!type) throw new Error(`unknown type code ${doc.typeCode}`);
   const at = now.toISOString();
   const info = db
     .prepare(
-      `INSERT INTO document (patient_id, type_code, category, title, date, author, author_key, org, file_name, sha256, masked, created_at, updated_at)
+      `INSERT INTO document (patient_id, type_code, category, title, date, author, author_key, org, file_name, content_id, masked, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(doc.patientId, type.code, type.category, doc.title, doc.date, doc.author ?? null, doc.author ? fold(doc.author) : null, doc.org ?? null, doc.fileName ?? null, sha256, doc.masked ? 1 : 0, at, at);
+    .run(doc.patientId, type.code, type.category, doc.title, doc.date, doc.author ?? null, doc.author ? fold(doc.author) : null, doc.org ?? null, doc.fileName ?? null, contentId, doc.masked ? 1 : 0, at, at);
   return getDocument(db, Number(info.lastInsertRowid));
 }
 
@@ -110,14 +117,14 @@ export function getDocument(db: Db, id: number): DocumentRecord {
 }
 
 export function documentBytes(db: Db, id: number): Buffer {
-  const row = db.prepare('SELECT c.bytes FROM document d JOIN document_content c ON c.sha256 = d.sha256 WHERE d.id = ?').get(id) as { bytes: Buffer } | undefined;
+  const row = db.prepare('SELECT c.bytes FROM document d JOIN document_content c ON c.id = d.content_id WHERE d.id = ?').get(id) as { bytes: Buffer } | undefined;
   if (!row) throw notFound(`There is no document ${id} in this record.`, 'See `dmp docs list`.');
   return row.bytes;
 }
 
 /** The searchable text (typed, decoded or extracted), or null for images and binaries. */
 export function documentText(db: Db, id: number): string | null {
-  const row = db.prepare('SELECT b.body FROM document d JOIN document_body b ON b.sha256 = d.sha256 WHERE d.id = ?').get(id) as { body: string | null } | undefined;
+  const row = db.prepare('SELECT b.body FROM document d JOIN document_body b ON b.content_id = d.content_id WHERE d.id = ?').get(id) as { body: string | null } | undefined;
   return row?.body ?? null;
 }
 
@@ -195,7 +202,7 @@ export function updateDocument(db: Db, id: number, changes: DocumentChanges, now
 export function deleteDocument(db: Db, id: number): DocumentRecord {
   const doc = getDocument(db, id);
   db.prepare('DELETE FROM document WHERE id = ?').run(id);
-  db.prepare('DELETE FROM document_content WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM document WHERE sha256 = ?)').run(doc.sha256, doc.sha256);
+  db.prepare('DELETE FROM document_content WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document WHERE content_id = ?)').run(doc.contentId, doc.contentId);
   return doc;
 }
 

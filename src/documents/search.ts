@@ -45,9 +45,10 @@ export function searchDocuments(db: Db, query: string, filters: DocumentFilters)
   }));
 }
 
-/** Rebuilds the whole index from the documents (`docs reindex`). */
+/** Rebuilds the whole index from the documents, merged into one compact segment (`docs reindex`). */
 export function rebuildIndex(db: Db): number {
   db.prepare("INSERT INTO document_fts (document_fts) VALUES ('rebuild')").run();
+  db.prepare("INSERT INTO document_fts (document_fts) VALUES ('optimize')").run();
   return (db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n;
 }
 

@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 /**
  * The searchable text of a document's bytes. `source` says where it lives: 'bytes' when the
  * bytes are themselves UTF-8 text (nothing more is stored), 'text' when it had to be decoded or
@@ -16,7 +14,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BOM = '\uFEFF';
 
 /** Text files: UTF-8 (with or without BOM), else Windows-1252 when the bytes look like text. */
-export function decodeText(bytes: Uint8Array): ExtractedText | null {
+export async function decodeText(bytes: Uint8Array): Promise<ExtractedText | null> {
   if (bytes.includes(0)) return null;
   try {
     const text = UTF8.decode(bytes);
@@ -24,6 +22,8 @@ export function decodeText(bytes: Uint8Array): ExtractedText | null {
     const clean = text.replace(/^\uFEFF/, '');
     return hasControlChars(clean) ? null : { source: 'text', text: clean };
   } catch {
+    // Node's own TextDecoder reads windows-1252 as Latin-1 (no €, œ), hence iconv-lite, loaded only here.
+    const { default: iconv } = await import('iconv-lite');
     const text = iconv.decode(Buffer.from(bytes), 'win1252');
     return hasControlChars(text) ? null : { source: 'text', text };
   }

@@ -1,7 +1,8 @@
 import type { Migration } from '../migrate.js';
 
 /**
- * Documents: metadata rows, their bytes stored once per sha256, and a full-text index.
+ * Documents: metadata rows, their bytes stored once per sha256 (document_content), and a
+ * full-text index.
  *
  * The index is an external-content FTS5 table over a view, so the searchable text is not
  * stored twice: a UTF-8 text document's body is its own bytes (text_source = 'bytes'); only
@@ -14,7 +15,8 @@ export const documents: Migration = {
   up(db) {
     db.exec(`
       CREATE TABLE document_content (
-        sha256      TEXT PRIMARY KEY,
+        id          INTEGER PRIMARY KEY,
+        sha256      TEXT NOT NULL UNIQUE,
         mime_type   TEXT NOT NULL,
         size        INTEGER NOT NULL,
         bytes       BLOB NOT NULL,
@@ -33,22 +35,22 @@ export const documents: Migration = {
         author_key  TEXT,
         org         TEXT,
         file_name   TEXT,
-        sha256      TEXT NOT NULL REFERENCES document_content (sha256),
+        content_id  INTEGER NOT NULL REFERENCES document_content (id),
         masked      INTEGER NOT NULL DEFAULT 0 CHECK (masked IN (0, 1)),
         archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
         created_at  TEXT NOT NULL,
         updated_at  TEXT NOT NULL
       ) STRICT;
       CREATE INDEX document_by_patient_date ON document (patient_id, archived, date DESC, id DESC);
-      CREATE INDEX document_by_sha256 ON document (sha256);
+      CREATE INDEX document_by_content ON document (content_id);
 
-      CREATE VIEW document_body (sha256, body) AS
-        SELECT sha256, CASE text_source WHEN 'bytes' THEN CAST(bytes AS TEXT) ELSE text END
+      CREATE VIEW document_body (content_id, body) AS
+        SELECT id, CASE text_source WHEN 'bytes' THEN CAST(bytes AS TEXT) ELSE text END
         FROM document_content;
 
       CREATE VIEW document_search_source (id, title, body, author, org) AS
         SELECT d.id, d.title, b.body, d.author, d.org
-        FROM document d JOIN document_body b ON b.sha256 = d.sha256;
+        FROM document d JOIN document_body b ON b.content_id = d.content_id;
 
       CREATE VIRTUAL TABLE document_fts USING fts5 (
         title, body, author, org,
@@ -59,17 +61,17 @@ export const documents: Migration = {
 
       CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
         INSERT INTO document_fts (rowid, title, body, author, org)
-          SELECT NEW.id, NEW.title, b.body, NEW.author, NEW.org FROM document_body b WHERE b.sha256 = NEW.sha256;
+          SELECT NEW.id, NEW.title, b.body, NEW.author, NEW.org FROM document_body b WHERE b.content_id = NEW.content_id;
       END;
       CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN
         INSERT INTO document_fts (document_fts, rowid, title, body, author, org)
-          SELECT 'delete', OLD.id, OLD.title, b.body, OLD.author, OLD.org FROM document_body b WHERE b.sha256 = OLD.sha256;
+          SELECT 'delete', OLD.id, OLD.title, b.body, OLD.author, OLD.org FROM document_body b WHERE b.content_id = OLD.content_id;
       END;
-      CREATE TRIGGER document_fts_update AFTER UPDATE OF title, author, org, sha256 ON document BEGIN
+      CREATE TRIGGER document_fts_update AFTER UPDATE OF title, author, org, content_id ON document BEGIN
         INSERT INTO document_fts (document_fts, rowid, title, body, author, org)
-          SELECT 'delete', OLD.id, OLD.title, b.body, OLD.author, OLD.org FROM document_body b WHERE b.sha256 = OLD.sha256;
+          SELECT 'delete', OLD.id, OLD.title, b.body, OLD.author, OLD.org FROM document_body b WHERE b.content_id = OLD.content_id;
         INSERT INTO document_fts (rowid, title, body, author, org)
-          SELECT NEW.id, NEW.title, b.body, NEW.author, NEW.org FROM document_body b WHERE b.sha256 = NEW.sha256;
+          SELECT NEW.id, NEW.title, b.body, NEW.author, NEW.org FROM document_body b WHERE b.content_id = NEW.content_id;
       END;
     `);
   },

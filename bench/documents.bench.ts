@@ -1,0 +1,155 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { totpCode } from '../src/account/totp.js';
+import { addDocument } from '../src/documents/documents.js';
+import { typedContent } from '../src/documents/ingest.js';
+import { holder } from '../src/profile/patients.js';
+import { openRecord } from '../src/store/database.js';
+
+/**
+ * `npm run bench documents`: 100,000 typed documents of about 2 KB of French text, added in
+ * batches in one process; then whole-process wall time of `node bin/dmp.js docs search/list`,
+ * median of several runs; then the record's size against the raw text.
+ * DMP_BENCH_DOCS=5000 for a quick try.
+ */
+const DOCS = Number(process.env.DMP_BENCH_DOCS ?? 100_000);
+const BATCH = 1000;
+const RUNS = 9;
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'dmp.js');
+
+const COMMON = (
+  'patient patiente examen clinique traitement douleur bilan sanguin tension artérielle fréquence cardiaque ' +
+  'antécédents allergie médicament posologie consultation suivi évolution favorable hospitalisation service ' +
+  'urgences radiographie thorax échographie abdominale scanner cérébral biologie hémoglobine glycémie créatinine ' +
+  'prescription ordonnance infirmier kinésithérapie rééducation chirurgie anesthésie cicatrisation pansement ' +
+  'fièvre toux dyspnée asthénie nausées vomissements diarrhée constipation céphalées vertiges syncope ' +
+  'diabète hypertension insuffisance rénale cardiaque respiratoire hépatique thyroïde cholestérol obésité ' +
+  'vaccination rappel dépistage mammographie coloscopie frottis prévention tabac alcool sommeil alimentation ' +
+  'le la les un une des du de et en dans pour avec sans sur sous par au aux est sont a été pas plus très bien ' +
+  'notamment depuis semaines mois jours matin soir contrôle prochain rendez-vous courrier médecin traitant docteur'
+).split(' ');
+const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu é è ê ou an on in eau ien'.split(' ');
+
+/** A small deterministic generator, so every run files the same documents. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function vocabulary(rand: () => number): string[] {
+  const words = new Set(COMMON);
+  while (words.size < 30_000) {
+    const n = 2 + Math.floor(rand() * 3);
+    let w = '';
+    for (let i = 0; i < n; i++) w += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    words.add(w + (rand() < 0.3 ? 'ique' : rand() < 0.5 ? 'ation' : ''));
+  }
+  return [...words];
+}
+
+/** ~2 KB of text drawn from a Zipf-like law over the vocabulary, common words first. */
+function documentText(rand: () => number, vocab: string[], i: number): string {
+  const words: string[] = [];
+  let size = 0;
+  while (size < 2000) {
+    const rank = Math.floor(vocab.length ** rand() - 1);
+    const w = vocab[Math.min(rank, vocab.length - 1)]!;
+    words.push(w);
+    size += Buffer.byteLength(w) + 1;
+    if (words.length % 14 === 0) words.push(rand() < 0.5 ? '.' : ',');
+  }
+  if (i % 20 === 0) words.splice(10, 0, 'bilan', 'sanguin', 'complet');
+  if (i % 33_333 === 7) words.splice(5, 0, 'xylophagie');
+  return words.join(' ').replace(/ ([.,])/g, '$1');
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeRuns(args: string[], env: NodeJS.ProcessEnv): { ms: number; lines: number } {
+  const times: number[] = [];
+  let lines = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    lines = r.stdout.trim().split('\n').length - 1;
+  }
+  return { ms: median(times), lines };
+}
+
+export async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dmp-bench-docs-'));
+  const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
+  try {
+    const password = 'bench password 2026';
+    const init = execFileSync(
+      process.execPath,
+      [BIN, 'init', '--username', 'bench', '--password-stdin', '--given-name', 'Marie', '--family-name', 'DUPONT', '--birth-date', '1980-01-15', '--sex', 'F', '--json'],
+      { env, input: `${password}\n`, encoding: 'utf8' },
+    );
+    const secret = (JSON.parse(init) as { totp: { secret: string } }).totp.secret;
+    execFileSync(process.execPath, [BIN, 'login', '--username', 'bench', '--password-stdin', '--code', totpCode(secret, new Date())], { env, input: `${password}\n`, stdio: 'pipe' });
+
+    const db = openRecord(env.DMP_RECORD);
+    const patientId = holder(db).id;
+    const rand = random(2026);
+    const vocab = vocabulary(rand);
+    let rawBytes = 0;
+    const now = new Date();
+    const t0 = performance.now();
+    for (let start = 0; start < DOCS; start += BATCH) {
+      db.transaction(() => {
+        for (let i = start; i < Math.min(start + BATCH, DOCS); i++) {
+          const text = documentText(rand, vocab, i);
+          const title = `Compte rendu ${i} ${vocab[Math.floor(rand() * 200)]}`;
+          const content = typedContent(text);
+          rawBytes += content.bytes.length + Buffer.byteLength(title);
+          const day = `20${10 + (i % 16)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+          addDocument(db, { patientId, typeCode: 'cr-consultation', title, date: day, author: `Dr ${vocab[i % 500]}`, org: 'CHU' }, content, { actor: 'bench', allowDuplicate: true }, now);
+        }
+      })();
+    }
+    const insertMs = performance.now() - t0;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const recordBytes = statSync(env.DMP_RECORD).size;
+
+    console.log(`documents: ${DOCS.toLocaleString('en')} of ~2 KB French text (raw text ${(rawBytes / 1e6).toFixed(1)} MB)`);
+    console.log(`add (batches of ${BATCH}, one process): ${(insertMs / 1000).toFixed(1)} s (${Math.round(DOCS / (insertMs / 1000)).toLocaleString('en')} documents/s)`);
+    console.log(`record size: ${(recordBytes / 1e6).toFixed(1)} MB = ${(recordBytes / rawBytes).toFixed(2)} x the raw text (goal <= 2x)`);
+    console.log(`whole-process wall time, median of ${RUNS} runs (goal < 150 ms):`);
+    const cases: [string, string[]][] = [
+      ['node -e "" (node start alone)', ['-e', '']],
+      ['dmp --version (start + imports)', [BIN, '--version']],
+      ['docs search xylophagie (rare word)', [BIN, 'docs', 'search', 'xylophagie']],
+      ['docs search patient (common word)', [BIN, 'docs', 'search', 'patient']],
+      ['docs search "bilan sanguin" (phrase)', [BIN, 'docs', 'search', '"bilan sanguin"']],
+      ['docs search cardi* (prefix)', [BIN, 'docs', 'search', 'cardi*']],
+      ['docs list --limit 20', [BIN, 'docs', 'list', '--limit', '20']],
+    ];
+    for (const [label, args] of cases) {
+      const { ms, lines } = timeRuns(args, env);
+      console.log(`  ${label.padEnd(42)} ${ms.toFixed(0).padStart(5)} ms${args[0] === BIN && args[1] === 'docs' ? `  (${lines} rows)` : ''}`);
+    }
+    const t1 = performance.now();
+    execFileSync(process.execPath, [BIN, 'docs', 'reindex'], { env, stdio: 'pipe' });
+    const reindexMs = performance.now() - t1;
+    const reindexed = openRecord(env.DMP_RECORD);
+    reindexed.pragma('wal_checkpoint(TRUNCATE)');
+    reindexed.close();
+    const compact = statSync(env.DMP_RECORD).size;
+    console.log(`docs reindex (rebuild + merge): ${(reindexMs / 1000).toFixed(1)} s; record then ${(compact / 1e6).toFixed(1)} MB = ${(compact / rawBytes).toFixed(2)} x the raw text`);
+  } finally {
+    if (!process.env.DMP_BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(`kept ${dir}`);
+  }
+}
