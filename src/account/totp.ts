@@ -1,4 +1,10 @@
-import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
+import { createRequire } from 'node:module';
+import type * as Otplib from 'otplib';
+
+// otplib is loaded on first use (login, init), not by every command that checks a session:
+// importing it costs ~15-20 ms of start-up.
+let loaded: typeof Otplib | undefined;
+const otplib = (): typeof Otplib => (loaded ??= createRequire(import.meta.url)('otplib') as typeof Otplib);
 
 /** RFC 6238 with the parameters every authenticator app uses. */
 const PERIOD = 30;
@@ -9,21 +15,21 @@ const TOLERANCE_SECONDS = PERIOD;
 export const ISSUER = 'dmp';
 
 export function newTotpSecret(): string {
-  return generateSecret();
+  return otplib().generateSecret();
 }
 
 export function totpUri(username: string, secret: string): string {
-  return generateURI({ issuer: ISSUER, label: username, secret, period: PERIOD, digits: DIGITS });
+  return otplib().generateURI({ issuer: ISSUER, label: username, secret, period: PERIOD, digits: DIGITS });
 }
 
 export function totpCode(secret: string, at: Date): string {
-  return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000), period: PERIOD, digits: DIGITS });
+  return otplib().generateSync({ secret, epoch: Math.floor(at.getTime() / 1000), period: PERIOD, digits: DIGITS });
 }
 
 /** The time step a code was accepted at, or null. Steps at or before `afterStep` are replays. */
 export function checkTotp(secret: string, code: string, at: Date, afterStep: number): number | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const result = verifySync({
+  const result = otplib().verifySync({
     secret,
     token: code,
     epoch: Math.floor(at.getTime() / 1000),
