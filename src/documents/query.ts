@@ -55,15 +55,38 @@ export function lex(query: string): (Term | 'OR')[] {
 
 const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
-function termExpression(term: Term): string {
-  return quote(term.text) + (term.prefix ? ' *' : '');
+/**
+ * The words of `text` as the index stores them (unicode61, remove_diacritics 2): lower case,
+ * accents removed, split on anything that is not a letter or digit.
+ */
+export function indexTokens(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** The indexed words that start with a prefix, or null to leave the prefix to FTS5. */
+export type PrefixExpander = (prefix: string) => string[] | null;
+
+function termExpression(term: Term, expand?: PrefixExpander): string {
+  if (!term.prefix) return quote(term.text);
+  const tokens = indexTokens(term.text);
+  const words = expand && tokens.length > 0 ? expand(tokens[tokens.length - 1]!) : null;
+  if (!words || words.length === 0) return `${quote(term.text)} *`;
+  const phrases = words.map((w) => quote([...tokens.slice(0, -1), w].join(' ')));
+  return phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`;
 }
 
 /**
  * The FTS5 expression for `query`, or a usage error when nothing in it can be looked for
- * (only punctuation, or only excluded words).
+ * (only punctuation, or only excluded words). `expand` may replace a prefix by the indexed
+ * words it stands for: FTS5 merges a prefix's postings again for every row it is asked about,
+ * which made each snippet of a prefix search cost milliseconds.
  */
-export function toFtsQuery(query: string): string {
+export function toFtsQuery(query: string, expand?: PrefixExpander): string {
   const tokens = lex(query).filter((t) => t === 'OR' || HAS_WORD.test(t.text));
   const include: string[][] = [[]];
   const exclude: string[] = [];
@@ -74,12 +97,12 @@ export function toFtsQuery(query: string): string {
       continue;
     }
     if (token.exclude) {
-      exclude.push(termExpression(token));
+      exclude.push(termExpression(token, expand));
       continue;
     }
     if (pendingOr) include.push([]);
     pendingOr = false;
-    include[include.length - 1]!.push(termExpression(token));
+    include[include.length - 1]!.push(termExpression(token, expand));
   }
   const groups = include.filter((g) => g.length > 0);
   if (groups.length === 0) {

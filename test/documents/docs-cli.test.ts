@@ -160,6 +160,17 @@ describe('list and search filters', () => {
     expect(piped.stdout).not.toContain('\u001b');
   });
 
+  it('finds every word a prefix stands for, ranked and highlighted', async () => {
+    const rec = await loggedInRecord();
+    const a = await addText(rec, 'Radiographie du genou.');
+    const b = await addText(rec, 'Avis de radiologie.');
+    await addText(rec, 'Échographie abdominale.');
+    const hits = (await rec.run(['docs', 'search', 'RADIO*', '--json'])).json() as { id: number; snippet: string }[];
+    expect(hits.map((h) => h.id).sort()).toEqual([a, b].sort());
+    expect(hits.map((h) => h.snippet).sort()).toEqual(['Avis de radiologie.', 'Radiographie du genou.']);
+    expect((await rec.run(['docs', 'search', 'radio*', '-genou', '--json'])).json().map((h: { id: number }) => h.id)).toEqual([b]);
+  });
+
   it('says so when nothing matches (JSON: [])', async () => {
     const rec = await loggedInRecord();
     await addText(rec, 'Texte');

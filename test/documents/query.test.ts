@@ -111,3 +111,26 @@ describe('every translated query is valid FTS5', () => {
     expect(hits('zzz synthese').n).toBe(0);
   });
 });
+
+describe('prefix expansion', () => {
+  const vocab = ['radio', 'radiographie', 'radiologie', 'rendu'];
+  const expand = (p: string) => vocab.filter((w) => w.startsWith(p));
+
+  it('replaces a prefix by the indexed words it stands for', () => {
+    expect(toFtsQuery('radiol*', expand)).toBe('"radiologie"');
+    expect(toFtsQuery('radio*', expand)).toBe('("radio" OR "radiographie" OR "radiologie")');
+    expect(toFtsQuery('"compte ren"*', expand)).toBe('"compte rendu"');
+    expect(toFtsQuery('thorax -radiog*', expand)).toBe('("thorax") NOT ("radiographie")');
+  });
+
+  it('folds case and accents the way the index does', () => {
+    const seen: string[] = [];
+    toFtsQuery('RÉND*', (p) => (seen.push(p), []));
+    expect(seen).toEqual(['rend']);
+  });
+
+  it('leaves the prefix to FTS5 when the expander declines or finds nothing', () => {
+    expect(toFtsQuery('zzz*', expand)).toBe('"zzz" *');
+    expect(toFtsQuery('radio*', () => null)).toBe('"radio" *');
+  });
+});

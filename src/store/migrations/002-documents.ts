@@ -59,6 +59,9 @@ export const documents: Migration = {
         tokenize = 'unicode61 remove_diacritics 2'
       );
 
+      -- The indexed words, for expanding a prefix search into the words it stands for.
+      CREATE VIRTUAL TABLE document_fts_terms USING fts5vocab (document_fts, 'row');
+
       CREATE TRIGGER document_fts_insert AFTER INSERT ON document BEGIN
         INSERT INTO document_fts (rowid, title, body, author, org)
           SELECT NEW.id, NEW.title, b.body, NEW.author, NEW.org FROM document_body b WHERE b.content_id = NEW.content_id;
