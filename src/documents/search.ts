@@ -65,8 +65,3 @@ export function rebuildIndex(db: Db): number {
   db.prepare("INSERT INTO document_fts (document_fts) VALUES ('optimize')").run();
   return (db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n;
 }
-
-/** FTS5's own consistency check; throws if the index and the documents disagree. */
-export function checkIndex(db: Db): void {
-  db.prepare("INSERT INTO document_fts (document_fts, rank) VALUES ('integrity-check', 1)").run();
-}

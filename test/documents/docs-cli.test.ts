@@ -66,6 +66,17 @@ describe('text files', () => {
   });
 });
 
+describe('standard input', () => {
+  it('takes any bytes, detects their type, and keeps them exactly', async () => {
+    const rec = await loggedInRecord();
+    const png = readFileSync(fixture('photo.png'));
+    const r = await rec.run(['docs', 'add', '--type', 'image-illustration', '--stdin', '--title', 'Photo', '--masked', '--json'], { stdin: png });
+    expect(r.json()).toMatchObject({ mimeType: 'image/png', masked: true, fileName: null, size: png.length });
+    await rec.run(['docs', 'export', String(r.json().id)]);
+    expect(rec.lastStdout.equals(png)).toBe(true);
+  });
+});
+
 describe('duplicates', () => {
   it('stores the same bytes once and says which document already has them', async () => {
     const rec = await loggedInRecord();

@@ -12,7 +12,10 @@ export function registerList(docs: Command, ctx: Context): void {
       action<FilterFlags>(ctx, (_a, flags) => {
         requireSession(ctx);
         const rows = listDocuments(ctx.store(), readFilters(ctx, flags));
-        ctx.out.result(rows.map(documentJson), () => ctx.out.table(DOCUMENT_COLUMNS, rows));
+        ctx.out.result(rows.map(documentJson), () => {
+          if (rows.length === 0 && ctx.out.isTTY) return ctx.out.note('No documents match.');
+          ctx.out.table(DOCUMENT_COLUMNS, rows);
+        });
       }),
     );
 }
