@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
@@ -63,6 +63,26 @@ describe('text files', () => {
     expect(show.json().preview).toContain('Synthèse médicale');
     await rec.run(['docs', 'export', String(cp.json().id)]);
     expect(sha256(rec.lastStdout)).toBe(fixtureSha('synthese-cp1252.txt'));
+  });
+});
+
+describe('relative paths and unreadable PDFs', () => {
+  it('reads a relative --file from the current directory', async () => {
+    const rec = await loggedInRecord();
+    copyFileSync(fixture('ordonnance-utf8.txt'), join(rec.dir, 'ordo.txt'));
+    const r = await rec.run(['docs', 'add', '--type', 'prescription-medicaments', '--file', 'ordo.txt', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().fileName).toBe('ordo.txt');
+  });
+
+  it('stores a damaged PDF, says its text could not be read, and finds it by title', async () => {
+    const rec = await loggedInRecord();
+    const path = join(rec.dir, 'abime.pdf');
+    writeFileSync(path, '%PDF-1.4\nnot really a pdf\n%%EOF\n');
+    const r = await rec.run(['docs', 'add', '--type', 'cr-imagerie', '--file', path, '--title', 'Scanner abîmé', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Note: the PDF could not be read; the document is stored and found by its title, author and organisation only.');
+    expect((await rec.run(['docs', 'search', 'abime', '--json'])).json()).toHaveLength(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addDocument } from '../../../documents/documents.js';
 import { checkSize, type Content, DEFAULT_MAX_SIZE, fileContent, parseSize, readDocumentFile, typedContent } from '../../../documents/ingest.js';
@@ -72,19 +73,19 @@ async function add(ctx: Context, flags: AddFlags): Promise<void> {
     { actor: actor.username, allowDuplicate: flags.allowDuplicate },
     ctx.now(),
   );
-  if (content.text.warning) ctx.out.note(`Note: ${content.text.warning}; the document is stored and found by its title, author and organisation only.`);
   if (result.duplicateOf !== undefined) {
     ctx.out.note(`These exact bytes are already document ${result.duplicateOf}; nothing was added.`);
     ctx.out.note('  Pass --allow-duplicate to file them again.');
     if (ctx.out.json) ctx.out.jsonValue({ duplicateOf: result.duplicateOf });
     return;
   }
+  if (content.text.warning) ctx.out.note(`Note: ${content.text.warning}; the document is stored and found by its title, author and organisation only.`);
   printDocument(ctx, result.document, null);
 }
 
 async function readContent(ctx: Context, flags: AddFlags, maxSize: number): Promise<{ content: Content; fileName: string | null }> {
   if (flags.file !== undefined) {
-    const file = readDocumentFile(flags.file, maxSize);
+    const file = readDocumentFile(resolve(ctx.cwd, flags.file), maxSize);
     return { content: await fileContent(file.bytes), fileName: file.fileName };
   }
   if (flags.stdin) {
