@@ -31,7 +31,7 @@ export function filterOptions(cmd: Command): Command {
     .option('--author <name>', 'author contains this (case and accents ignored)')
     .option('--masked', 'only documents masked from professionals')
     .option('--archived', 'only archived documents (hidden otherwise)')
-    .option('--limit <n>', 'at most this many documents');
+    .option('--limit <n>', 'at most this many documents (search: 20 unless given)');
 }
 
 export function readFilters(ctx: Context, flags: FilterFlags, defaultLimit?: number): DocumentFilters {
