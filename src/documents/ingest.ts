@@ -79,6 +79,8 @@ export async function fileContent(bytes: Buffer): Promise<Content> {
   const detected = await fileTypeFromBuffer(bytes);
   const hash = sha256(bytes);
   if (detected?.mime === 'application/pdf') return { bytes, sha256: hash, mimeType: detected.mime, text: await pdfText(bytes) };
+  // XML (a CDA document, for one) is text too: its words, tags included, are searchable.
+  if (detected?.mime === 'application/xml') return { bytes, sha256: hash, mimeType: detected.mime, text: (await decodeText(bytes)) ?? { source: 'none', text: null } };
   if (detected) return { bytes, sha256: hash, mimeType: detected.mime, text: { source: 'none', text: null } };
   const text = await decodeText(bytes);
   if (!text) return { bytes, sha256: hash, mimeType: 'application/octet-stream', text: { source: 'none', text: null } };

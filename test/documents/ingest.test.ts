@@ -22,6 +22,11 @@ describe('fileContent', () => {
     expect(cp.text.text).toBe('Synthèse médicale : état général préservé, fièvre à 38°C.\r\n');
   });
 
+  it('reads XML (a CDA document) as searchable text', async () => {
+    const xml = await fileContent(Buffer.from('<?xml version="1.0"?><ClinicalDocument>Synthèse</ClinicalDocument>'));
+    expect(xml).toMatchObject({ mimeType: 'application/xml', text: { source: 'bytes' } });
+  });
+
   it('keeps unknown binaries as application/octet-stream with no text', async () => {
     const bin = await fileContent(Buffer.from([0x00, 0x01, 0x02, 0xff, 0x10]));
     expect(bin).toMatchObject({ mimeType: 'application/octet-stream', text: { source: 'none' } });
