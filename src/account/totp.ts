@@ -23,10 +23,14 @@ export function totpCode(secret: string, at: Date): string {
 /** The time step a code was accepted at, or null. Steps at or before `afterStep` are replays. */
 export function checkTotp(secret: string, code: string, at: Date, afterStep: number): number | null {
   if (!/^\d{6}$/.test(code)) return null;
+  const epoch = Math.floor(at.getTime() / 1000);
+  // Every step in the window was used already (the clock went back): all would be replays.
+  // otplib throws for that case instead of refusing, so refuse here.
+  if (afterStep >= Math.floor((epoch + TOLERANCE_SECONDS) / PERIOD)) return null;
   const result = verifySync({
     secret,
     token: code,
-    epoch: Math.floor(at.getTime() / 1000),
+    epoch,
     period: PERIOD,
     digits: DIGITS,
     epochTolerance: TOLERANCE_SECONDS,
