@@ -56,6 +56,8 @@ export function requireSession(ctx: Context): Actor {
   const state = sessionState(ctx);
   if (!state.live) throw authError(WHY[state.reason], 'Run `dmp login` first.');
   touchSession(db, state.session.id, ctx.now());
+  // A --patient that names no one (or several) is refused by every command, never ignored.
+  if (ctx.globals.patient) currentPatient(ctx);
   return { username: accountUsername(db) ?? 'unknown', session: state.session };
 }
 

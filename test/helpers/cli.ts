@@ -21,13 +21,18 @@ export interface CliResult {
   json<T = any>(): T;
 }
 
-/** Answers to prompts, in the order they are asked; a prompt with no answer left fails the test. */
+/**
+ * Answers to prompts, in the order they are asked; a prompt with no answer left fails the test.
+ * An Error as an answer is thrown by that prompt (e.g. the person pressed Ctrl-C).
+ */
 export function scriptedPrompter(answers: unknown[]): Prompter & { asked: string[] } {
   const asked: string[] = [];
   const next = async <T>(message: string): Promise<T> => {
     asked.push(message);
     if (answers.length === 0) throw new Error(`unexpected prompt: ${message}`);
-    return answers.shift() as T;
+    const answer = answers.shift();
+    if (answer instanceof Error) throw answer;
+    return answer as T;
   };
   return {
     asked,

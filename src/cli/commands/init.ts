@@ -39,6 +39,7 @@ async function init(ctx: Context, flags: InitFlags): Promise<void> {
   // Everything is asked and checked before the file exists, so a refusal leaves nothing behind.
   const username = checkUsername(await ctx.ask(flags.username, '--username', () => ctx.prompter.input('Username:')));
   const password = await newPassword(ctx, flags.passwordStdin);
+  checkPassword(password);
   const identity = validateIdentity(await readIdentity(ctx, flags), isoDay(ctx.now()));
   let enrolment: Enrolment;
   try {
