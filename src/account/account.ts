@@ -97,16 +97,17 @@ const BAD_CREDENTIALS = 'Login failed: the username, password or code is wrong.'
 
 /** Checks both factors; on success opens a session, on failure counts it and may lock. */
 export async function login(db: Db, input: LoginInput, now: Date): Promise<{ token: string; session: SessionInfo }> {
-  const account = loadAccount(db);
   const actor = input.username;
-  if (account.locked_until && account.locked_until > now.toISOString()) {
-    appendAudit(db, { actor, action: 'login.refused-locked', details: { lockedUntil: account.locked_until } }, now);
-    throw lockedError(account.locked_until);
-  }
-  const kdf = JSON.parse(account.kdf) as KdfParams;
-  const keys = await derivePasswordKeys(input.password, kdf);
-  const passwordOk = input.username.trim() === account.username && sameBytes(keys.check, account.password_check);
+  // Refuse early while locked, without spending scrypt time.
+  const before = loadAccount(db);
+  if (isLocked(before, now)) throw db.transaction(() => refuseLocked(db, before, actor, now)).immediate();
+  const keys = await derivePasswordKeys(input.password, JSON.parse(before.kdf) as KdfParams);
   const outcome = db.transaction(() => {
+    // Read again under the write lock: another login may have counted a failure or used a
+    // code while scrypt ran, and decisions on the stale row would lose that.
+    const account = loadAccount(db);
+    if (isLocked(account, now)) return { error: refuseLocked(db, account, actor, now) };
+    const passwordOk = input.username.trim() === account.username && sameBytes(keys.check, account.password_check);
     const step = passwordOk ? secondFactor(db, account, keys.wrapKey, input, now) : null;
     if (step === null) return { error: recordFailure(db, account, actor, now) };
     db.prepare('UPDATE account SET failed_count = 0, locked_until = NULL, totp_last_step = ? WHERE id = 1').run(step);
@@ -117,6 +118,15 @@ export async function login(db: Db, input: LoginInput, now: Date): Promise<{ tok
   // The failure is committed (counted, audited) before it is reported.
   if ('error' in outcome) throw outcome.error;
   return outcome.opened;
+}
+
+function isLocked(account: AccountRow, now: Date): boolean {
+  return account.locked_until !== null && account.locked_until > now.toISOString();
+}
+
+function refuseLocked(db: Db, account: AccountRow, actor: string, now: Date): Error {
+  appendAudit(db, { actor, action: 'login.refused-locked', details: { lockedUntil: account.locked_until } }, now);
+  return lockedError(account.locked_until!);
 }
 
 /** The TOTP step to remember (unchanged for a recovery code), or null when the factor fails. */

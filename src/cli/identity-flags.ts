@@ -22,7 +22,9 @@ export function identityOptions(cmd: Command): Command {
 
 /** Each missing trait is asked on a terminal; without one, validation names the flag to pass. */
 export async function readIdentity(ctx: Context, flags: IdentityFlags): Promise<IdentityInput> {
-  if (!ctx.interactive) return { ...flags };
+  // Prompts fill in what is missing; a command line with every required flag runs without asking.
+  const complete = Boolean(flags.givenName && flags.familyName && flags.birthDate && flags.sex);
+  if (!ctx.interactive || complete) return { ...flags };
   const p = ctx.prompter;
   return {
     givenName: flags.givenName ?? (await p.input('Given name (prénom):')),

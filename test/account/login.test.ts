@@ -102,6 +102,25 @@ describe('login', () => {
     });
   });
 
+  describe('concurrent logins (two processes on one record)', () => {
+    it('count every failure, so parallel guesses cannot dodge the lockout', async () => {
+      const t = await setup();
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => t.attempt('wrong password')));
+      const messages = results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'logged in'));
+      expect(messages.filter((m) => m === BAD)).toHaveLength(4);
+      expect(messages.filter((m) => m.startsWith('Login is locked until'))).toHaveLength(2);
+      expect(failures(t.db)).toBe(5);
+      await expect(t.attempt()).rejects.toThrow(/Login is locked until/);
+    });
+
+    it('accept one code only once, even at the same moment', async () => {
+      const t = await setup();
+      const code = t.code();
+      const results = await Promise.allSettled([t.attempt(PASSWORD, code), t.attempt(PASSWORD, code)]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    });
+  });
+
   describe('recovery codes', () => {
     it('log in once each, in place of the 6-digit code', async () => {
       const t = await setup();

@@ -76,6 +76,14 @@ describe('dmp init', () => {
     expect(r.stdout).not.toMatch(/[▄▀█]/);
   });
 
+  it('on a terminal, asks only for the password when every other flag is given', async () => {
+    const rec = fresh();
+    const args = FLAGS.filter((f) => f !== '--password-stdin');
+    const r = await rec.run(['init', ...args, '--json'], { tty: true, answers: [PASSWORD, PASSWORD] });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('refuses two different passwords typed at the prompts, and leaves no record', async () => {
     const rec = fresh();
     const r = await rec.run(['init'], { tty: true, answers: ['marie', PASSWORD, `${PASSWORD}x`] });

@@ -33,6 +33,14 @@ describe('dmp patients add', () => {
     expect(r.json()).toMatchObject({ givenName: 'Zoé', familyName: 'Dupont', nir: null });
   });
 
+  it('does not ask for the optional NIR on a terminal when every required flag is given', async () => {
+    const rec = await loggedInRecord();
+    const r = await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2018-03-03', '--sex', 'F', '--json'], { tty: true });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.json().nir).toBeNull();
+  });
+
   it('without a terminal, names the missing flag (exit 2)', async () => {
     const rec = await loggedInRecord();
     const r = await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--sex', 'F']);

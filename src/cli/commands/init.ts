@@ -41,9 +41,11 @@ async function init(ctx: Context, flags: InitFlags): Promise<void> {
   const password = await newPassword(ctx, flags.passwordStdin);
   checkPassword(password);
   const identity = validateIdentity(await readIdentity(ctx, flags), isoDay(ctx.now()));
+  // Outside the try: if another process created the record meanwhile, this refuses and deletes nothing.
+  const db = ctx.createStore();
   let enrolment: Enrolment;
   try {
-    enrolment = await createAccount(ctx.createStore(), { username, password, identity }, ctx.now(), ctx.kdfCost);
+    enrolment = await createAccount(db, { username, password, identity }, ctx.now(), ctx.kdfCost);
   } catch (err) {
     ctx.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(ctx.recordPath + suffix, { force: true });
