@@ -151,10 +151,11 @@ function lockedError(until: string) {
   return authError(`Login is locked until ${until.replace(/\.\d+Z$/, 'Z')} after repeated failures.`, 'Wait until then; the right password and code will not work before.');
 }
 
-/** Verifies the password alone; returns the wrapping key so callers can re-wrap secrets. */
-async function verifyPassword(account: AccountRow, password: string): Promise<Buffer> {
+/** Verifies the password alone (a failure is audited); returns the wrapping key so callers can re-wrap secrets. */
+async function verifyPassword(db: Db, account: AccountRow, password: string, purpose: string, now: Date): Promise<Buffer> {
   const keys = await derivePasswordKeys(password, JSON.parse(account.kdf) as KdfParams);
   if (!sameBytes(keys.check, account.password_check)) {
+    appendAudit(db, { actor: account.username, action: 'account.wrong-password', details: { purpose } }, now);
     throw authError('The current password is wrong.', 'Type the password you log in with.');
   }
   return keys.wrapKey;
@@ -168,7 +169,7 @@ export async function changePassword(
   cost: KdfCost = DEFAULT_COST,
 ): Promise<void> {
   const account = loadAccount(db);
-  const oldKey = await verifyPassword(account, input.current);
+  const oldKey = await verifyPassword(db, account, input.current, 'password-change', now);
   checkPassword(input.next);
   const kdf = newKdfParams(cost);
   const keys = await derivePasswordKeys(input.next, kdf);
@@ -187,7 +188,7 @@ export async function changePassword(
 
 export async function regenerateRecoveryCodes(db: Db, password: string, now: Date): Promise<string[]> {
   const account = loadAccount(db);
-  await verifyPassword(account, password);
+  await verifyPassword(db, account, password, 'recovery-codes', now);
   return db.transaction(() => {
     const codes = replaceRecoveryCodes(db);
     appendAudit(db, { actor: account.username, action: 'account.recovery-codes' }, now);

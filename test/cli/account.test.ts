@@ -56,6 +56,8 @@ describe('dmp account password', () => {
     expect(r.code).toBe(3);
     expect(lines(r.stderr)).toEqual(['dmp: The current password is wrong.', '  Type the password you log in with.']);
     expect((await rec.run(['patients', 'list'])).code).toBe(0);
+    const audit = (await rec.run(['audit', '--json'])).json() as { action: string; details: unknown }[];
+    expect(audit.at(-1)).toMatchObject({ action: 'account.wrong-password', details: { purpose: 'password-change' } });
   });
 
   it('refuses a new password that is too short (exit 5)', async () => {
@@ -114,6 +116,8 @@ describe('dmp account recovery-codes', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toEqual(['dmp: The current password is wrong.', '  Type the password you log in with.']);
+    const audit = (await rec.run(['audit', '--json'])).json() as { action: string; details: unknown }[];
+    expect(audit.at(-1)).toMatchObject({ action: 'account.wrong-password', details: { purpose: 'recovery-codes' } });
     await rec.run(['logout']);
     const login = await rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code', rec.recoveryCodes[3]!], { stdin: `${PASSWORD}\n` });
     expect(login.code).toBe(0);

@@ -53,6 +53,9 @@ describe('command line conventions', () => {
       [['--frobnicate', 'status'], "dmp: unknown option '--frobnicate'"],
       [['patients', 'list', '--bogus'], "dmp: unknown option '--bogus'"],
       [['status', 'extra'], "dmp: too many arguments for 'status'. Expected 0 arguments but got 1."],
+      [['stauts'], "dmp: unknown command 'stauts' (did you mean status?)"],
+      [['patients', 'lst'], "dmp: unknown command 'lst' (did you mean list?)"],
+      [['status', '--jsn'], "dmp: unknown option '--jsn' (did you mean --json?)"],
     ] as const) {
       const r = await rec.run([...argv]);
       expect(r.code).toBe(2);
