@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
-import { StoreError } from './errors.js';
+import { notSqliteError, StoreError } from './errors.js';
 
 export type Db = Database.Database;
 
@@ -58,7 +58,7 @@ function refuseForeignDatabase(db: Db): void {
     version = db.pragma('user_version', { simple: true }) as number;
     objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
   } catch {
-    throw new StoreError('not-a-record', 'This file is not a dmp record (not an SQLite database).', 'Check the --record path.');
+    throw notSqliteError();
   }
   if (version === 0 && objects > 0) {
     throw new StoreError('not-a-record', 'This file is not a dmp record (an SQLite database of another program).', 'Check the --record path; dmp left the file untouched.');

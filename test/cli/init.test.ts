@@ -133,6 +133,7 @@ describe('dmp init', () => {
     const cases: [string, string[], string, number, string][] = [
       ['bad NIR key', ['--nir', '2 80 01 75 056 001 00'], `${PASSWORD}\n`, 5, 'dmp: The NIR "2 80 01 75 056 001 00" is not valid: its key is 00 but the first 13 characters give key 50.'],
       ['NIR of a man', ['--nir', '1 80 01 75 056 001 03'], `${PASSWORD}\n`, 5, 'dmp: The NIR "1 80 01 75 056 001 03" is that of a man (first digit 1) but --sex is F.'],
+      ['NIR of another year', ['--nir', '2 81 01 75 056 001 01'], `${PASSWORD}\n`, 5, 'dmp: The NIR "2 81 01 75 056 001 01" gives a birth year ending in 81 but --birth-date is 1980-01-15.'],
       ['short password', [], 'too short\n', 5, 'dmp: The password is 9 characters long; it needs at least 10.'],
       ['bad username', ['--username', 'ma rie'], `${PASSWORD}\n`, 5, 'dmp: The username "ma rie" is not usable.'],
       ['date that does not exist', ['--birth-date', '2023-02-29'], `${PASSWORD}\n`, 5, 'dmp: The date of birth "2023-02-29" is not a real date in YYYY-MM-DD form.'],

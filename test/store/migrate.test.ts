@@ -150,6 +150,14 @@ describe('opening a file that is not a dmp record', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  it('migrate() itself says a file that is not SQLite is not a record', () => {
+    const path = join(tempDir(), 'garbage.db');
+    writeFileSync(path, 'not a database '.repeat(100));
+    const raw = new Database(path);
+    expect(() => migrate(raw)).toThrow(expect.objectContaining({ problem: 'not-a-record', kind: 'invalid' }));
+    raw.close();
+  });
+
   it('still opens an empty existing file as a new record', () => {
     const path = join(tempDir(), 'empty.db');
     writeFileSync(path, '');
