@@ -1,24 +1,15 @@
 import Database from 'better-sqlite3';
 import { CommanderError } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePositiveInt } from '../../src/cli/command.js';
 import { EXIT, reportError } from '../../src/cli/errors.js';
 import { authError, invalidData, notFound, usageError } from '../../src/errors.js';
 import { openRecord } from '../../src/store/database.js';
 import { latestVersion } from '../../src/store/migrate.js';
-import { loggedInRecord, PASSWORD, TestRecord } from '../helpers/cli.js';
+import { loggedInRecord, newRecord, PASSWORD } from '../helpers/cli.js';
 
 const lines = (stderr: string) => stderr.trimEnd().split('\n');
-const records: TestRecord[] = [];
-function fresh(): TestRecord {
-  const rec = new TestRecord();
-  records.push(rec);
-  return rec;
-}
-afterEach(() => {
-  for (const r of records.splice(0)) r.cleanup();
-});
 
 const LEAVES = [
   ['init'],
@@ -35,7 +26,7 @@ const LEAVES = [
 
 describe('command line conventions', () => {
   it('every command has a description and an example in --help (exit 0, on stdout)', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     for (const argv of LEAVES) {
       const r = await rec.run([...argv, '--help']);
       expect(r.code).toBe(0);
@@ -47,7 +38,7 @@ describe('command line conventions', () => {
   });
 
   it('an unknown command or option exits 2 with the message and a hint', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     for (const [argv, message] of [
       [['frobnicate'], "dmp: unknown command 'frobnicate'"],
       [['--frobnicate', 'status'], "dmp: unknown option '--frobnicate'"],
@@ -65,7 +56,7 @@ describe('command line conventions', () => {
   });
 
   it('no command at all shows the help on stderr and exits 2', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     for (const argv of [[], ['patients'], ['account']]) {
       const r = await rec.run(argv);
       expect(r.code).toBe(2);
@@ -75,7 +66,7 @@ describe('command line conventions', () => {
   });
 
   it('--version prints the version', async () => {
-    const r = await fresh().run(['--version']);
+    const r = await newRecord().run(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
@@ -87,7 +78,7 @@ describe('command line conventions', () => {
   });
 
   it('--record points at another record', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const other = `${rec.dir}/elsewhere/other.db`;
     const r = await rec.run(['--record', other, 'status', '--json']);
     expect(r.json()).toMatchObject({ record: other, recordExists: false });
@@ -96,7 +87,7 @@ describe('command line conventions', () => {
 
 describe('errors about the record file', () => {
   it('a record written by a newer dmp exits 5 with the clear message', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const db = openRecord(rec.recordPath, { create: true });
     db.pragma(`user_version = ${latestVersion() + 1}`);
     db.close();
@@ -110,7 +101,7 @@ describe('errors about the record file', () => {
   });
 
   it('a file that is not a database exits 5 naming the problem', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     writeFileSync(rec.recordPath, 'hello, this is a text file and not a database'.repeat(40));
     const r = await rec.run(['status']);
     expect(r.code).toBe(5);
@@ -118,7 +109,7 @@ describe('errors about the record file', () => {
   });
 
   it('another program\'s SQLite database exits 5 and is not changed', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const raw = new Database(rec.recordPath);
     raw.exec('CREATE TABLE notes (body TEXT)');
     raw.close();
@@ -131,7 +122,7 @@ describe('errors about the record file', () => {
   });
 
   it('a record without an account or holder says so', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     openRecord(rec.recordPath, { create: true }).close();
     const login = await rec.run(['login', '--username', 'marie', '--password-stdin', '--code', '123456'], { stdin: `${PASSWORD}\n` });
     expect(login.code).toBe(2);
@@ -142,7 +133,7 @@ describe('errors about the record file', () => {
   });
 
   it('a command on a missing record exits 4 and says how to create one', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const r = await rec.run(['patients', 'list', '--json']);
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('');

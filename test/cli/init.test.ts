@@ -1,18 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkTotp } from '../../src/account/totp.js';
-import { PASSWORD, TestRecord } from '../helpers/cli.js';
+import { newRecord, PASSWORD } from '../helpers/cli.js';
 
-const records: TestRecord[] = [];
-function fresh(): TestRecord {
-  const rec = new TestRecord();
-  records.push(rec);
-  return rec;
-}
-afterEach(() => {
-  for (const r of records.splice(0)) r.cleanup();
-});
 
 const FLAGS = ['--username', 'marie', '--password-stdin', '--given-name', 'Marie', '--family-name', 'DUPONT', '--birth-date', '1980-01-15', '--sex', 'F'];
 const without = (flag: string) => {
@@ -24,7 +15,7 @@ const lines = (stderr: string) => stderr.trimEnd().split('\n');
 
 describe('dmp init', () => {
   it('--json prints the TOTP secret and URI and ten recovery codes, and nothing on stderr but the next step', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const r = await rec.init();
     expect(r.code).toBe(0);
     const out = r.json();
@@ -39,7 +30,7 @@ describe('dmp init', () => {
   });
 
   it('creates the record 0600 in a 0700 directory', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     rec.env.DMP_RECORD = join(rec.dir, 'data', 'dmp', 'record.db');
     expect((await rec.init()).code).toBe(0);
     expect(statSync(rec.recordPath).mode & 0o777).toBe(0o600);
@@ -47,14 +38,14 @@ describe('dmp init', () => {
   });
 
   it('stores the NIR given with spaces, normalised', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const r = await rec.run(['init', ...FLAGS, '--nir', '2 80 01 75 056 001 50', '--json'], { stdin: `${PASSWORD}\n` });
     expect(r.code).toBe(0);
     expect(r.json().holder.nir).toBe('280017505600150');
   });
 
   it('asks everything on a terminal, with the password twice, and shows a QR code', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const r = await rec.run(['init'], { tty: true, answers: ['marie', PASSWORD, PASSWORD, 'Marie', 'DUPONT', '1980-01-15', 'F', ''] });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Record created at ${rec.recordPath} for Marie DUPONT.`);
@@ -69,7 +60,7 @@ describe('dmp init', () => {
   });
 
   it('prints the enrolment as text when piped, without the QR code', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const r = await rec.run(['init', ...FLAGS], { stdin: `${PASSWORD}\n` });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}otpauth:\/\/totp\//m);
@@ -77,7 +68,7 @@ describe('dmp init', () => {
   });
 
   it('on a terminal, asks only for the password when every other flag is given', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const args = FLAGS.filter((f) => f !== '--password-stdin');
     const r = await rec.run(['init', ...args, '--json'], { tty: true, answers: [PASSWORD, PASSWORD] });
     expect(r.stderr).toBe('');
@@ -85,7 +76,7 @@ describe('dmp init', () => {
   });
 
   it('refuses two different passwords typed at the prompts, and leaves no record', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const r = await rec.run(['init'], { tty: true, answers: ['marie', PASSWORD, `${PASSWORD}x`] });
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual(['dmp: The two passwords differ.', '  Run `dmp init` again and type the same password twice.']);
@@ -93,7 +84,7 @@ describe('dmp init', () => {
   });
 
   it('exits 130 and leaves no record when the person cancels a prompt', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const cancel = Object.assign(new Error('User force closed the prompt'), { name: 'ExitPromptError' });
     const r = await rec.run(['init'], { tty: true, answers: ['marie', PASSWORD, PASSWORD, cancel] });
     expect(r.code).toBe(130);
@@ -112,7 +103,7 @@ describe('dmp init', () => {
     ];
     for (const [flag, message, hint] of cases) {
       it(flag, async () => {
-        const rec = fresh();
+        const rec = newRecord();
         const r = await rec.run(['init', ...without(flag), '--json'], { stdin: `${PASSWORD}\n` });
         expect(r.code).toBe(2);
         expect(lines(r.stderr)).toEqual([message, hint]);
@@ -123,7 +114,7 @@ describe('dmp init', () => {
   });
 
   it('says --password-stdin needs a line on standard input', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     const r = await rec.run(['init', ...FLAGS], { stdin: '' });
     expect(r.code).toBe(2);
     expect(lines(r.stderr)[0]).toBe('dmp: --password-stdin expects the password on the first line of standard input.');
@@ -143,7 +134,7 @@ describe('dmp init', () => {
     ];
     for (const [what, extra, stdin, code, message] of cases) {
       it(what, async () => {
-        const rec = fresh();
+        const rec = newRecord();
         rec.env.DMP_RECORD = join(rec.dir, 'new', 'record.db');
         const args = [...FLAGS];
         for (let i = 0; i < extra.length; i += 2) {
@@ -161,7 +152,7 @@ describe('dmp init', () => {
   });
 
   it('refuses to overwrite an existing record, and leaves it as it was', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     expect((await rec.init()).code).toBe(0);
     const secret = rec.totpSecret;
     const r = await rec.run(['init', ...FLAGS], { stdin: `${PASSWORD}\n` });
@@ -173,7 +164,7 @@ describe('dmp init', () => {
   });
 
   it('enrols a secret the code checker accepts', async () => {
-    const rec = fresh();
+    const rec = newRecord();
     await rec.init();
     expect(checkTotp(rec.totpSecret, rec.code(), rec.now, 0)).not.toBeNull();
   });

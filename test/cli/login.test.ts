@@ -1,24 +1,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_MS, LIFETIME_MS } from '../../src/account/sessions.js';
 import { sessionPath } from '../../src/cli/paths.js';
-import { loggedInRecord, PASSWORD, TestRecord } from '../helpers/cli.js';
+import { loggedInRecord, newRecord, PASSWORD, type TestRecord } from '../helpers/cli.js';
 
 const BAD = 'dmp: Login failed: the username, password or code is wrong.';
 const BAD_HINT = '  Check them and try again; after 5 failures in a row login is locked for a while.';
 const lines = (stderr: string) => stderr.trimEnd().split('\n');
 
-const records: TestRecord[] = [];
 async function initialised(): Promise<TestRecord> {
-  const rec = new TestRecord();
-  records.push(rec);
+  const rec = newRecord();
   const r = await rec.init();
   if (r.code !== 0) throw new Error(r.stderr);
   return rec;
 }
-afterEach(() => {
-  for (const r of records.splice(0)) r.cleanup();
-});
 
 const loginArgs = (rec: TestRecord, code = rec.code(), username = 'marie') => ['login', '--username', username, '--password-stdin', '--code', code];
 const wrongCode = (code: string) => String((Number(code) + 1) % 1e6).padStart(6, '0');
@@ -115,29 +110,23 @@ describe('dmp login', () => {
   });
 
   describe('without a terminal, a missing value names its flag (exit 2)', () => {
-    it('--username', async () => {
-      const rec = await initialised();
-      const r = await rec.run(['login', '--password-stdin', '--code', '123456'], { stdin: `${PASSWORD}\n` });
-      expect(r.code).toBe(2);
-      expect(lines(r.stderr)).toEqual(['dmp: Missing --username.', '  Pass --username; dmp only asks on a terminal.']);
-    });
-    it('the password', async () => {
-      const rec = await initialised();
-      const r = await rec.run(['login', '--username', 'marie', '--code', '123456']);
-      expect(r.code).toBe(2);
-      expect(lines(r.stderr)).toEqual(['dmp: Missing the password.', '  Pass --password-stdin and pipe it in; dmp only asks on a terminal.']);
-    });
-    it('--code', async () => {
-      const rec = await initialised();
-      const r = await rec.run(['login', '--username', 'marie', '--password-stdin'], { stdin: `${PASSWORD}\n` });
-      expect(r.code).toBe(2);
-      expect(lines(r.stderr)).toEqual(['dmp: Missing --code.', '  Pass --code; dmp only asks on a terminal.']);
-    });
+    const cases: [string, string[], string, string][] = [
+      ['--username', ['--password-stdin', '--code', '123456'], 'dmp: Missing --username.', '  Pass --username; dmp only asks on a terminal.'],
+      ['the password', ['--username', 'marie', '--code', '123456'], 'dmp: Missing the password.', '  Pass --password-stdin and pipe it in; dmp only asks on a terminal.'],
+      ['--code', ['--username', 'marie', '--password-stdin'], 'dmp: Missing --code.', '  Pass --code; dmp only asks on a terminal.'],
+    ];
+    for (const [what, flags, message, hint] of cases) {
+      it(what, async () => {
+        const rec = await initialised();
+        const r = await rec.run(['login', ...flags], { stdin: `${PASSWORD}\n` });
+        expect(r.code).toBe(2);
+        expect(lines(r.stderr)).toEqual([message, hint]);
+      });
+    }
   });
 
   it('says there is no record to log in to (exit 4)', async () => {
-    const rec = new TestRecord();
-    records.push(rec);
+    const rec = newRecord();
     const r = await rec.run(['login', '--username', 'marie', '--password-stdin', '--code', '123456'], { stdin: `${PASSWORD}\n` });
     expect(r.code).toBe(4);
     expect(lines(r.stderr)).toEqual([`dmp: No record at ${rec.recordPath}.`, '  Create one with `dmp init`, or point to it with --record PATH or DMP_RECORD.']);
@@ -152,8 +141,7 @@ async function loggedIn(rec: TestRecord) {
 
 describe('dmp status', () => {
   it('works without a record', async () => {
-    const rec = new TestRecord();
-    records.push(rec);
+    const rec = newRecord();
     const r = await rec.run(['status', '--json']);
     expect(r.code).toBe(0);
     expect(r.json()).toEqual({ record: rec.recordPath, recordExists: false, loggedIn: false, username: null, holder: null, sessionExpiresAt: null });

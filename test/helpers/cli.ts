@@ -131,10 +131,16 @@ export class TestRecord {
   }
 }
 
-/** A new record, created and logged in, removed after the test. */
-export async function loggedInRecord(): Promise<TestRecord> {
+/** A TestRecord with nothing in it yet (no `init`), removed after the test. */
+export function newRecord(): TestRecord {
   const rec = new TestRecord();
   afterEach(() => rec.cleanup());
+  return rec;
+}
+
+/** A new record, created and logged in, removed after the test. */
+export async function loggedInRecord(): Promise<TestRecord> {
+  const rec = newRecord();
   const init = await rec.init();
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
   const login = await rec.login();
