@@ -46,7 +46,7 @@ export interface Actor {
 
 const WHY: Record<'unknown' | 'revoked' | 'expired', string> = {
   unknown: 'You are not logged in to this record.',
-  revoked: 'Your session was ended (logout or password change).',
+  revoked: 'Your session was ended (logout, a newer login or a password change).',
   expired: 'Your session has expired.',
 };
 

@@ -31,7 +31,7 @@ describe('dmp account password', () => {
     await rec.run(['account', 'password', '--password-stdin'], { stdin: `${PASSWORD}\n${NEW}\n` });
     const r = await rec.run(['patients', 'list'], { env: other });
     expect(r.code).toBe(3);
-    expect(lines(r.stderr)[0]).toBe('dmp: Your session was ended (logout or password change).');
+    expect(lines(r.stderr)[0]).toBe('dmp: Your session was ended (logout, a newer login or a password change).');
   });
 
   it('asks on a terminal: current, new, new again', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_MS, LIFETIME_MS } from '../../src/account/sessions.js';
 import { sessionPath } from '../../src/cli/paths.js';
@@ -218,15 +218,25 @@ describe('sessions from the command line', () => {
     expect(again.json()).toEqual({ loggedIn: false, ended: false });
   });
 
+  it('logging in again ends the session it replaces', async () => {
+    const rec = await loggedInRecord();
+    const file = sessionPath(rec.recordPath, rec.env);
+    const first = readFileSync(file);
+    expect((await rec.login()).code).toBe(0);
+    writeFileSync(file, first, { mode: 0o600 });
+    const r = await rec.run(['patients', 'list']);
+    expect(r.code).toBe(3);
+    expect(lines(r.stderr)[0]).toBe('dmp: Your session was ended (logout, a newer login or a password change).');
+  });
+
   it('a copied token no longer works after logout (revoked in the record, not only forgotten)', async () => {
     const rec = await loggedInRecord();
     const file = sessionPath(rec.recordPath, rec.env);
     const saved = readFileSync(file);
     await rec.run(['logout']);
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, saved, { mode: 0o600 });
     const r = await rec.run(['patients', 'list']);
     expect(r.code).toBe(3);
-    expect(lines(r.stderr)).toEqual(['dmp: Your session was ended (logout or password change).', '  Run `dmp login` first.']);
+    expect(lines(r.stderr)).toEqual(['dmp: Your session was ended (logout, a newer login or a password change).', '  Run `dmp login` first.']);
   });
 });

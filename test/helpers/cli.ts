@@ -75,7 +75,7 @@ export class TestRecord {
   now = new Date(START);
   totpSecret = '';
   recoveryCodes: string[] = [];
-  lastStdout = Buffer.alloc(0);
+  lastStdout: Buffer = Buffer.alloc(0);
 
   get recordPath(): string {
     return this.env.DMP_RECORD!;
