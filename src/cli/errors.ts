@@ -33,8 +33,8 @@ export function reportError(err: unknown, debug = false): Reported {
   }
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return { code: EXIT.ok, lines: [] };
-    // Help shown because no subcommand was given (`dmp`, `dmp patients`): already on stderr, a usage error.
-    if (err.code === 'commander.help') return { code: EXIT.usage, lines: [] };
+    // `dmp help` asked for it (exit 0); `dmp` or `dmp patients` alone got it on stderr as a usage error.
+    if (err.code === 'commander.help') return { code: err.exitCode === 0 ? EXIT.ok : EXIT.usage, lines: [] };
     return { code: EXIT.usage, lines: ['  Run the command with --help to see its flags and examples.'] };
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {

@@ -65,6 +65,16 @@ describe('command line conventions', () => {
     }
   });
 
+  it('dmp help [COMMAND] prints the help on stdout and exits 0', async () => {
+    const rec = newRecord();
+    for (const argv of [['help'], ['help', 'patients']]) {
+      const r = await rec.run(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: dmp /);
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('--version prints the version', async () => {
     const r = await newRecord().run(['--version']);
     expect(r.code).toBe(0);
