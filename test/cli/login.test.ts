@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_MS, LIFETIME_MS } from '../../src/account/sessions.js';
@@ -216,6 +217,18 @@ describe('sessions from the command line', () => {
     expect(after.code).toBe(3);
     const again = await rec.run(['logout', '--json']);
     expect(again.json()).toEqual({ loggedIn: false, ended: false });
+  });
+
+  it('logout is audited in the same transaction as the revocation: no unaudited logout', async () => {
+    const rec = await loggedInRecord();
+    const raw = new Database(rec.recordPath);
+    raw.exec("CREATE TRIGGER test_block_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END");
+    const r = await rec.run(['logout']);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)[0]).toBe('dmp: Unexpected error: audit unavailable');
+    raw.exec('DROP TRIGGER test_block_audit');
+    raw.close();
+    expect((await rec.run(['status', '--json'])).json().loggedIn).toBe(true);
   });
 
   it('logging in again ends the session it replaces', async () => {
