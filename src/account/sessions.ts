@@ -11,8 +11,6 @@ export interface SessionInfo {
   lastSeenAt: string;
   /** The earlier of the idle deadline and the absolute end. */
   expiresAt: string;
-  /** The absolute end, however busy the session is. */
-  endsAt: string;
 }
 
 interface SessionRow {
@@ -70,6 +68,5 @@ function describe(row: SessionRow): SessionInfo {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: idleEnd < row.expires_at ? idleEnd : row.expires_at,
-    endsAt: row.expires_at,
   };
 }

@@ -1,4 +1,9 @@
-import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
+import { createRequire } from 'node:module';
+
+// otplib is loaded on first use: most commands never need it, and start-up time matters.
+const require = createRequire(import.meta.url);
+let otplib: typeof import('otplib') | undefined;
+const lib = (): typeof import('otplib') => (otplib ??= require('otplib') as typeof import('otplib'));
 
 /** RFC 6238 with the parameters every authenticator app uses. */
 const PERIOD = 30;
@@ -9,15 +14,15 @@ const TOLERANCE_SECONDS = PERIOD;
 export const ISSUER = 'dmp';
 
 export function newTotpSecret(): string {
-  return generateSecret();
+  return lib().generateSecret();
 }
 
 export function totpUri(username: string, secret: string): string {
-  return generateURI({ issuer: ISSUER, label: username, secret, period: PERIOD, digits: DIGITS });
+  return lib().generateURI({ issuer: ISSUER, label: username, secret, period: PERIOD, digits: DIGITS });
 }
 
 export function totpCode(secret: string, at: Date): string {
-  return generateSync({ secret, epoch: Math.floor(at.getTime() / 1000), period: PERIOD, digits: DIGITS });
+  return lib().generateSync({ secret, epoch: Math.floor(at.getTime() / 1000), period: PERIOD, digits: DIGITS });
 }
 
 /** The time step a code was accepted at, or null. Steps at or before `afterStep` are replays. */
@@ -27,7 +32,7 @@ export function checkTotp(secret: string, code: string, at: Date, afterStep: num
   // Every step in the window was used already (the clock went back): all would be replays.
   // otplib throws for that case instead of refusing, so refuse here.
   if (afterStep >= Math.floor((epoch + TOLERANCE_SECONDS) / PERIOD)) return null;
-  const result = verifySync({
+  const result = lib().verifySync({
     secret,
     token: code,
     epoch,

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { rmSync } from 'node:fs';
-import QRCode from 'qrcode';
 import { checkPassword, checkUsername, createAccount, type Enrolment } from '../../account/account.js';
 import { usageError } from '../../errors.js';
 import { validateIdentity } from '../../profile/identity.js';
@@ -77,7 +76,7 @@ async function show(ctx: Context, e: Enrolment): Promise<void> {
   out.line(`Record created at ${ctx.recordPath} for ${e.holder.givenName} ${e.holder.familyName}.`);
   out.line('');
   out.line('Add this account to an authenticator app (scan the code, or enter the key by hand):');
-  if (out.isTTY) out.line(await QRCode.toString(e.totp.uri, { type: 'terminal', small: true }));
+  if (out.isTTY) out.line(await (await import('qrcode')).default.toString(e.totp.uri, { type: 'terminal', small: true }));
   out.line(`  ${e.totp.uri}`);
   out.line(`  key: ${e.totp.secret}`);
   out.line('');

@@ -38,6 +38,6 @@ async function runLogin(ctx: Context, flags: LoginFlags): Promise<void> {
   if (previous) revokeSession(db, previous, ctx.now());
   saveSessionToken(ctx, token);
   ctx.out.result({ loggedIn: true, username: username.trim(), record: ctx.recordPath, expiresAt: session.expiresAt }, () =>
-    ctx.out.note(`Logged in as ${username.trim()}; the session ends after 30 idle minutes (at the latest ${session.endsAt}).`),
+    ctx.out.note(`Logged in as ${username.trim()}. The session ends after 30 idle minutes, and in any case 12 hours from now.`),
   );
 }
