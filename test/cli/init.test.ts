@@ -75,6 +75,24 @@ describe('dmp init', () => {
     expect(r.code).toBe(0);
   });
 
+  it('checks each answer as it is typed and asks again', async () => {
+    const rec = newRecord();
+    const r = await rec.run(['init', '--json'], {
+      tty: true,
+      answers: ['marie', 'short', PASSWORD, PASSWORD, 'M4rie', 'Marie', 'DUPONT', '2023-02-29', '2027-01-01', '1980-01-15', 'F', '1 80 01 75 056 001 03', '2 80 01 75 056 001 50'],
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(rec.lastPrompter.rejected).toEqual([
+      'The password is 5 characters long; it needs at least 10.',
+      'The name "M4rie" has characters a name cannot have.',
+      'The date of birth "2023-02-29" is not a real date in YYYY-MM-DD form.',
+      'The date of birth 2027-01-01 is in the future.',
+      'The NIR "1 80 01 75 056 001 03" is that of a man (first digit 1) but --sex is F.',
+    ]);
+    expect(r.json().holder).toMatchObject({ givenName: 'Marie', birthDate: '1980-01-15', nir: '280017505600150' });
+  });
+
   it('refuses two different passwords typed at the prompts, and leaves no record', async () => {
     const rec = newRecord();
     const r = await rec.run(['init'], { tty: true, answers: ['marie', PASSWORD, `${PASSWORD}x`] });
