@@ -135,6 +135,14 @@ describe('migrations', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
+
+  it('gives the WAL and shared-memory files beside it the record\'s 0600 too', () => {
+    const path = join(tempDir(), 'record.db');
+    const db = openRecord(path, { create: true });
+    db.exec("INSERT INTO patient (given_name, family_name, name_key, birth_date, sex, created_at) VALUES ('A', 'B', 'a b', '2000-01-01', 'F', 'now')");
+    for (const suffix of ['-wal', '-shm']) expect(statSync(path + suffix).mode & 0o777).toBe(0o600);
+    db.close();
+  });
 });
 
 describe('opening a file that is not a dmp record', () => {
