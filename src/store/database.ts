@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
 import { notSqliteError, StoreError } from './errors.js';
@@ -17,6 +17,9 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
   const existed = isMemory || existsSync(path);
   if (!existed && !options.create) {
     throw new StoreError('no-record', `No record at ${path}.`, 'Create one with `dmp init`, or point to it with --record PATH or DMP_RECORD.');
+  }
+  if (existed && !isMemory && statSync(path).isDirectory()) {
+    throw new StoreError('not-a-record', `${path} is a directory, not a record file.`, 'Point --record (or DMP_RECORD) to a file, for example record.db inside it.');
   }
   if (!existed) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

@@ -110,6 +110,13 @@ describe('errors about the record file', () => {
     ]);
   });
 
+  it('a directory given as the record exits 5 saying so (it was an unexpected error)', async () => {
+    const rec = newRecord();
+    const r = await rec.run(['--record', rec.dir, 'status']);
+    expect(r.code).toBe(5);
+    expect(lines(r.stderr)).toEqual([`dmp: ${rec.dir} is a directory, not a record file.`, '  Point --record (or DMP_RECORD) to a file, for example record.db inside it.']);
+  });
+
   it('a file that is not a database exits 5 naming the problem', async () => {
     const rec = newRecord();
     writeFileSync(rec.recordPath, 'hello, this is a text file and not a database'.repeat(40));
