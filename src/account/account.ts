@@ -133,7 +133,8 @@ function refuseLocked(db: Db, account: AccountRow, actor: string, now: Date): Er
 function secondFactor(db: Db, account: AccountRow, wrapKey: Buffer, input: LoginInput, now: Date): number | null {
   if (input.recoveryCode) return consumeRecoveryCode(db, input.recoveryCode, now) ? account.totp_last_step : null;
   const secret = unseal(wrapKey, account.totp_secret);
-  return checkTotp(secret, (input.code ?? '').trim(), now, account.totp_last_step);
+  // Apps show codes as "123 456"; the space is not part of the code.
+  return checkTotp(secret, (input.code ?? '').replace(/\s/g, ''), now, account.totp_last_step);
 }
 
 /** Counts and audits a failed login; returns the error to show (a lock once there are too many). */

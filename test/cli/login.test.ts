@@ -61,6 +61,13 @@ describe('dmp login', () => {
     expect((await rec.run(['status', '--json'])).json().loggedIn).toBe(false);
   });
 
+  it('takes a code typed as the apps show it, "123 456"', async () => {
+    const rec = await initialised();
+    const code = rec.code();
+    const r = await rec.run(loginArgs(rec, `${code.slice(0, 3)} ${code.slice(3)}`), { stdin: `${PASSWORD}\n` });
+    expect(r.code).toBe(0);
+  });
+
   it('refuses the same code twice', async () => {
     const rec = await initialised();
     const code = rec.code();
