@@ -97,16 +97,17 @@ const BAD_CREDENTIALS = 'Login failed: the username, password or code is wrong.'
 
 /** Checks both factors; on success opens a session, on failure counts it and may lock. */
 export async function login(db: Db, input: LoginInput, now: Date): Promise<{ token: string; session: SessionInfo }> {
-  const account = loadAccount(db);
   const actor = input.username;
-  if (account.locked_until && account.locked_until > now.toISOString()) {
-    appendAudit(db, { actor, action: 'login.refused-locked', details: { lockedUntil: account.locked_until } }, now);
-    throw lockedError(account.locked_until);
-  }
-  const kdf = JSON.parse(account.kdf) as KdfParams;
-  const keys = await derivePasswordKeys(input.password, kdf);
-  const passwordOk = input.username.trim() === account.username && sameBytes(keys.check, account.password_check);
+  // Refuse early while locked, without spending scrypt time.
+  const before = loadAccount(db);
+  if (isLocked(before, now)) throw db.transaction(() => refuseLocked(db, before, actor, now)).immediate();
+  const keys = await derivePasswordKeys(input.password, JSON.parse(before.kdf) as KdfParams);
   const outcome = db.transaction(() => {
+    // Read again under the write lock: another login may have counted a failure or used a
+    // code while scrypt ran, and decisions on the stale row would lose that.
+    const account = loadAccount(db);
+    if (isLocked(account, now)) return { error: refuseLocked(db, account, actor, now) };
+    const passwordOk = input.username.trim() === account.username && sameBytes(keys.check, account.password_check);
     const step = passwordOk ? secondFactor(db, account, keys.wrapKey, input, now) : null;
     if (step === null) return { error: recordFailure(db, account, actor, now) };
     db.prepare('UPDATE account SET failed_count = 0, locked_until = NULL, totp_last_step = ? WHERE id = 1').run(step);
@@ -119,11 +120,21 @@ export async function login(db: Db, input: LoginInput, now: Date): Promise<{ tok
   return outcome.opened;
 }
 
+function isLocked(account: AccountRow, now: Date): boolean {
+  return account.locked_until !== null && account.locked_until > now.toISOString();
+}
+
+function refuseLocked(db: Db, account: AccountRow, actor: string, now: Date): Error {
+  appendAudit(db, { actor, action: 'login.refused-locked', details: { lockedUntil: account.locked_until } }, now);
+  return lockedError(account.locked_until!);
+}
+
 /** The TOTP step to remember (unchanged for a recovery code), or null when the factor fails. */
 function secondFactor(db: Db, account: AccountRow, wrapKey: Buffer, input: LoginInput, now: Date): number | null {
   if (input.recoveryCode) return consumeRecoveryCode(db, input.recoveryCode, now) ? account.totp_last_step : null;
   const secret = unseal(wrapKey, account.totp_secret);
-  return checkTotp(secret, (input.code ?? '').trim(), now, account.totp_last_step);
+  // Apps show codes as "123 456"; the space is not part of the code.
+  return checkTotp(secret, (input.code ?? '').replace(/\s/g, ''), now, account.totp_last_step);
 }
 
 /** Counts and audits a failed login; returns the error to show (a lock once there are too many). */
@@ -141,10 +152,11 @@ function lockedError(until: string) {
   return authError(`Login is locked until ${until.replace(/\.\d+Z$/, 'Z')} after repeated failures.`, 'Wait until then; the right password and code will not work before.');
 }
 
-/** Verifies the password alone; returns the wrapping key so callers can re-wrap secrets. */
-async function verifyPassword(account: AccountRow, password: string): Promise<Buffer> {
+/** Verifies the password alone (a failure is audited); returns the wrapping key so callers can re-wrap secrets. */
+async function verifyPassword(db: Db, account: AccountRow, password: string, purpose: string, now: Date): Promise<Buffer> {
   const keys = await derivePasswordKeys(password, JSON.parse(account.kdf) as KdfParams);
   if (!sameBytes(keys.check, account.password_check)) {
+    appendAudit(db, { actor: account.username, action: 'account.wrong-password', details: { purpose } }, now);
     throw authError('The current password is wrong.', 'Type the password you log in with.');
   }
   return keys.wrapKey;
@@ -158,7 +170,7 @@ export async function changePassword(
   cost: KdfCost = DEFAULT_COST,
 ): Promise<void> {
   const account = loadAccount(db);
-  const oldKey = await verifyPassword(account, input.current);
+  const oldKey = await verifyPassword(db, account, input.current, 'password-change', now);
   checkPassword(input.next);
   const kdf = newKdfParams(cost);
   const keys = await derivePasswordKeys(input.next, kdf);
@@ -177,7 +189,7 @@ export async function changePassword(
 
 export async function regenerateRecoveryCodes(db: Db, password: string, now: Date): Promise<string[]> {
   const account = loadAccount(db);
-  await verifyPassword(account, password);
+  await verifyPassword(db, account, password, 'recovery-codes', now);
   return db.transaction(() => {
     const codes = replaceRecoveryCodes(db);
     appendAudit(db, { actor: account.username, action: 'account.recovery-codes' }, now);

@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
-import type * as Otplib from 'otplib';
 
-// otplib is loaded on first use (login, init), not by every command that checks a session:
-// importing it costs ~15-20 ms of start-up.
-let loaded: typeof Otplib | undefined;
-const otplib = (): typeof Otplib => (loaded ??= createRequire(import.meta.url)('otplib') as typeof Otplib);
+// otplib is loaded on first use: most commands never need it, and start-up time matters.
+const require = createRequire(import.meta.url);
+let otplib: typeof import('otplib') | undefined;
+const lib = (): typeof import('otplib') => (otplib ??= require('otplib') as typeof import('otplib'));
 
 /** RFC 6238 with the parameters every authenticator app uses. */
 const PERIOD = 30;
@@ -15,24 +14,28 @@ const TOLERANCE_SECONDS = PERIOD;
 export const ISSUER = 'dmp';
 
 export function newTotpSecret(): string {
-  return otplib().generateSecret();
+  return lib().generateSecret();
 }
 
 export function totpUri(username: string, secret: string): string {
-  return otplib().generateURI({ issuer: ISSUER, label: username, secret, period: PERIOD, digits: DIGITS });
+  return lib().generateURI({ issuer: ISSUER, label: username, secret, period: PERIOD, digits: DIGITS });
 }
 
 export function totpCode(secret: string, at: Date): string {
-  return otplib().generateSync({ secret, epoch: Math.floor(at.getTime() / 1000), period: PERIOD, digits: DIGITS });
+  return lib().generateSync({ secret, epoch: Math.floor(at.getTime() / 1000), period: PERIOD, digits: DIGITS });
 }
 
 /** The time step a code was accepted at, or null. Steps at or before `afterStep` are replays. */
 export function checkTotp(secret: string, code: string, at: Date, afterStep: number): number | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const result = otplib().verifySync({
+  const epoch = Math.floor(at.getTime() / 1000);
+  // Every step in the window was used already (the clock went back): all would be replays.
+  // otplib throws for that case instead of refusing, so refuse here.
+  if (afterStep >= Math.floor((epoch + TOLERANCE_SECONDS) / PERIOD)) return null;
+  const result = lib().verifySync({
     secret,
     token: code,
-    epoch: Math.floor(at.getTime() / 1000),
+    epoch,
     period: PERIOD,
     digits: DIGITS,
     epochTolerance: TOLERANCE_SECONDS,

@@ -32,9 +32,9 @@ export function reportError(err: unknown, debug = false): Reported {
     return { code: BY_KIND[err.kind], lines: [`dmp: ${err.message}`, ...(err.hint ? [`  ${err.hint}`] : [])] };
   }
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-      return { code: EXIT.ok, lines: [] };
-    }
+    // --help and --version end with 0; help shown because a command is missing is a usage error.
+    if (err.exitCode === 0) return { code: EXIT.ok, lines: [] };
+    if (err.code === 'commander.help') return { code: EXIT.usage, lines: [] };
     return { code: EXIT.usage, lines: ['  Run the command with --help to see its flags and examples.'] };
   }
   if (err instanceof Error && err.name === 'ExitPromptError') {

@@ -1,5 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+
+// cli-table3 is needed only on a terminal; loading it lazily keeps piped runs quick.
+const require = createRequire(import.meta.url);
+const loadTable = () => require('cli-table3') as typeof import('cli-table3');
 
 export interface Column<T> {
   header: string;
@@ -72,6 +76,7 @@ export class Output {
       for (const r of cells) this.line(r.map((v) => v.replace(/[\t\r\n]+/g, ' ')).join('\t'));
       return;
     }
+    const Table = loadTable();
     const table = new Table({
       head: columns.map((c) => this.color.bold(c.header)),
       colAligns: columns.map((c) => c.align ?? 'left'),

@@ -20,11 +20,7 @@ export function buildProgram(ctx: Context): Command {
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => ctx.io.stdout.write(s),
-      writeErr: (s) => ctx.io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'dmp: ')),
-    });
+    .configureOutput(outputFor(ctx));
   registerInit(program, ctx);
   registerLogin(program, ctx);
   registerLogout(program, ctx);
@@ -40,10 +36,19 @@ export function buildProgram(ctx: Context): Command {
 /** Subcommands inherit exitOverride and output settings (commander copies them only at creation). */
 function propagate(cmd: Command, ctx: Context): void {
   cmd.exitOverride();
-  cmd.configureOutput({
-    writeOut: (s) => ctx.io.stdout.write(s),
-    writeErr: (s) => ctx.io.stderr.write(s),
-    outputError: (s, write) => write(s.replace(/^error: /, 'dmp: ')),
-  });
+  cmd.configureOutput(outputFor(ctx));
   for (const sub of cmd.commands) propagate(sub, ctx);
+}
+
+/**
+ * Commander writes to the context's streams; its errors become one "dmp: ..." line (the
+ * "Did you mean" suggestion joins that line), and reportError adds the hint line.
+ */
+function outputFor(ctx: Context) {
+  return {
+    writeOut: (s: string) => ctx.io.stdout.write(s),
+    writeErr: (s: string) => ctx.io.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) =>
+      write(s.replace(/^error: /, 'dmp: ').replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)')),
+  };
 }

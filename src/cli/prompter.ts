@@ -1,3 +1,4 @@
+
 export interface Choice<T> {
   name: string;
   value: T;
@@ -13,18 +14,16 @@ export interface Prompter {
   editor(message: string, defaultValue?: string): Promise<string>;
 }
 
-/**
- * The real prompts, drawn with inquirer on the terminal. Inquirer is loaded on the first
- * prompt: importing it costs ~60 ms, which every command would otherwise pay at start.
- */
+/** The real prompts, drawn with inquirer on the terminal. */
 export function inquirerPrompter(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Prompter {
   const ctx = { input: streams.input, output: streams.output };
-  const inquirer = () => import('@inquirer/prompts');
+  // Loaded on the first question only: inquirer costs ~50 ms of start-up that scripts never need.
+  const ui = () => import('@inquirer/prompts');
   return {
-    input: async (message, options) => (await inquirer()).input({ message, default: options?.default, validate: options?.validate }, ctx),
-    password: async (message, options) => (await inquirer()).password({ message, mask: '*', validate: options?.validate }, ctx),
-    confirm: async (message, defaultValue = false) => (await inquirer()).confirm({ message, default: defaultValue }, ctx),
-    select: async <T,>(message: string, choices: Choice<T>[]) => (await inquirer()).select<T>({ message, choices, pageSize: 12 }, ctx),
-    editor: async (message, defaultValue) => (await inquirer()).editor({ message, default: defaultValue, postfix: '.txt' }, ctx),
+    input: async (message, options) => (await ui()).input({ message, default: options?.default, validate: options?.validate }, ctx),
+    password: async (message, options) => (await ui()).password({ message, mask: '*', validate: options?.validate }, ctx),
+    confirm: async (message, defaultValue = false) => (await ui()).confirm({ message, default: defaultValue }, ctx),
+    select: async <T,>(message: string, choices: Choice<T>[]) => (await ui()).select<T>({ message, choices, pageSize: 12 }, ctx),
+    editor: async (message, defaultValue) => (await ui()).editor({ message, default: defaultValue, postfix: '.txt' }, ctx),
   };
 }

@@ -2,7 +2,7 @@ import type { Context } from './context.js';
 import { reportError } from './errors.js';
 import { buildProgram } from './program.js';
 
-/** Runs one command line against a context and returns the exit code. Never calls process.exit. */
+/** Runs one command line against a context and returns the exit code. Never ends the process itself. */
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const program = buildProgram(ctx);
   try {

@@ -46,7 +46,7 @@ export interface Actor {
 
 const WHY: Record<'unknown' | 'revoked' | 'expired', string> = {
   unknown: 'You are not logged in to this record.',
-  revoked: 'Your session was ended (logout or password change).',
+  revoked: 'Your session was ended (logout, a newer login or a password change).',
   expired: 'Your session has expired.',
 };
 
@@ -56,6 +56,8 @@ export function requireSession(ctx: Context): Actor {
   const state = sessionState(ctx);
   if (!state.live) throw authError(WHY[state.reason], 'Run `dmp login` first.');
   touchSession(db, state.session.id, ctx.now());
+  // A --patient that names no one (or several) is refused by every command, never ignored.
+  if (ctx.globals.patient) currentPatient(ctx);
   return { username: accountUsername(db) ?? 'unknown', session: state.session };
 }
 

@@ -100,7 +100,7 @@ export function resolvePatient(db: Db, ref: string): Patient {
   );
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new DmpError('usage', `"${ref}" names ${matches.length} people in this record (ids ${matches.map((p) => p.id).join(', ')}).`, 'Pass --patient with the id instead.');
+    throw new DmpError('usage', `"${ref}" names ${matches.length} people in this record (ids ${matches.map((p) => p.id).join(', ')}).`, 'Use the id instead (see `dmp patients list`).');
   }
   throw notFound(`No one in this record matches "${ref}".`, 'Pass an id, a NIR or a full name from `dmp patients list`.');
 }

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
-import { StoreError } from './errors.js';
+import { notSqliteError, StoreError } from './errors.js';
 
 export type Db = Database.Database;
 
@@ -18,15 +18,26 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
   if (!existed && !options.create) {
     throw new StoreError('no-record', `No record at ${path}.`, 'Create one with `dmp init`, or point to it with --record PATH or DMP_RECORD.');
   }
-  if (!existed) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (existed && !isMemory && statSync(path).isDirectory()) {
+    throw new StoreError('not-a-record', `${path} is a directory, not a record file.`, 'Point --record (or DMP_RECORD) to a file, for example record.db inside it.');
+  }
+  if (!existed) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Created 0600 before SQLite opens it, so the file is never readable by others, even briefly.
+    writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
+  }
   const db = new Database(path);
   try {
     if (!existed) chmodSync(path, 0o600);
     // Set once, before the first table: 16 KiB pages pack ~2 KB rows (document bytes) with
     // little waste, where 4 KiB pages hold only one of them each.
     if (!existed || isMemory) db.pragma('page_size = 16384');
-    applyPragmas(db, isMemory);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Checked before anything writes to the file: a record we must refuse is left untouched.
+    if (existed && !isMemory) refuseForeignDatabase(db);
     migrate(db);
+    applyJournalPragmas(db, isMemory);
     return db;
   } catch (err) {
     db.close();
@@ -39,9 +50,23 @@ export function openMemoryRecord(): Db {
   return openRecord(':memory:');
 }
 
-function applyPragmas(db: Db, isMemory: boolean): void {
+/** Set after migrate(), which refuses a newer record: switching to WAL rewrites the file header. */
+function applyJournalPragmas(db: Db, isMemory: boolean): void {
   if (!isMemory) db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+}
+
+/** An SQLite file with tables but no dmp schema version belongs to another program: never migrate it. */
+function refuseForeignDatabase(db: Db): void {
+  let version: number;
+  let objects: number;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+    objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+  } catch {
+    throw notSqliteError();
+  }
+  if (version === 0 && objects > 0) {
+    throw new StoreError('not-a-record', 'This file is not a dmp record (an SQLite database of another program).', 'Check the --record path; dmp left the file untouched.');
+  }
 }

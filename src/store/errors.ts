@@ -13,3 +13,6 @@ export class StoreError extends DmpError {
     this.name = 'StoreError';
   }
 }
+
+export const notSqliteError = () =>
+  new StoreError('not-a-record', 'This file is not a dmp record (not an SQLite database).', 'Check the --record path.');

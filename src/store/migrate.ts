@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
-import { StoreError } from './errors.js';
+import { notSqliteError, StoreError } from './errors.js';
 
 export interface Migration {
   version: number;
@@ -41,6 +41,6 @@ function readVersion(db: Database.Database): number {
   try {
     return db.pragma('user_version', { simple: true }) as number;
   } catch {
-    throw new StoreError('not-a-record', 'This file is not a dmp record (not an SQLite database).', 'Check the --record path.');
+    throw notSqliteError();
   }
 }

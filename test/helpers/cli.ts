@@ -21,18 +21,31 @@ export interface CliResult {
   json<T = any>(): T;
 }
 
-/** Answers to prompts, in the order they are asked; a prompt with no answer left fails the test. */
-export function scriptedPrompter(answers: unknown[]): Prompter & { asked: string[] } {
+/**
+ * Answers to prompts, in the order they are asked; a prompt with no answer left fails the test.
+ * An Error as an answer is thrown by that prompt (e.g. the person pressed Ctrl-C). Like the real
+ * prompts, an answer the prompt's validate() refuses is not returned: its message is kept in
+ * `rejected` and the same prompt takes the next answer.
+ */
+export function scriptedPrompter(answers: unknown[]): Prompter & { asked: string[]; rejected: string[] } {
   const asked: string[] = [];
-  const next = async <T>(message: string): Promise<T> => {
-    asked.push(message);
-    if (answers.length === 0) throw new Error(`unexpected prompt: ${message}`);
-    return answers.shift() as T;
+  const rejected: string[] = [];
+  const next = async <T>(message: string, validate?: (v: string) => true | string): Promise<T> => {
+    for (;;) {
+      asked.push(message);
+      if (answers.length === 0) throw new Error(`unexpected prompt: ${message}`);
+      const answer = answers.shift();
+      if (answer instanceof Error) throw answer;
+      const verdict = validate && typeof answer === 'string' ? validate(answer) : true;
+      if (verdict === true) return answer as T;
+      rejected.push(verdict);
+    }
   };
   return {
     asked,
-    input: (m) => next<string>(m),
-    password: (m) => next<string>(m),
+    rejected,
+    input: (m, o) => next<string>(m, o?.validate),
+    password: (m, o) => next<string>(m, o?.validate),
     confirm: (m) => next<boolean>(m),
     select: <T,>(m: string, _c: Choice<T>[]) => next<T>(m),
     editor: (m) => next<string>(m),
@@ -70,7 +83,9 @@ export class TestRecord {
   now = new Date(START);
   totpSecret = '';
   recoveryCodes: string[] = [];
-  lastStdout = Buffer.alloc(0);
+  lastStdout: Buffer = Buffer.alloc(0);
+  /** The prompter of the last run: what it asked and which answers it refused. */
+  lastPrompter = scriptedPrompter([]);
 
   get recordPath(): string {
     return this.env.DMP_RECORD!;
@@ -90,7 +105,7 @@ export class TestRecord {
       env: { ...this.env, ...options.env },
       cwd: this.dir,
       now: () => this.now,
-      prompter: scriptedPrompter(options.answers ?? []),
+      prompter: (this.lastPrompter = scriptedPrompter(options.answers ?? [])),
       kdfCost: TEST_KDF,
     });
     const code = await run(argv, ctx);
@@ -126,10 +141,16 @@ export class TestRecord {
   }
 }
 
-/** A new record, created and logged in, removed after the test. */
-export async function loggedInRecord(): Promise<TestRecord> {
+/** A TestRecord with nothing in it yet (no `init`), removed after the test. */
+export function newRecord(): TestRecord {
   const rec = new TestRecord();
   afterEach(() => rec.cleanup());
+  return rec;
+}
+
+/** A new record, created and logged in, removed after the test. */
+export async function loggedInRecord(): Promise<TestRecord> {
+  const rec = newRecord();
   const init = await rec.init();
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
   const login = await rec.login();

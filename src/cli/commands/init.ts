@@ -38,10 +38,13 @@ async function init(ctx: Context, flags: InitFlags): Promise<void> {
   // Everything is asked and checked before the file exists, so a refusal leaves nothing behind.
   const username = checkUsername(await ctx.ask(flags.username, '--username', () => ctx.prompter.input('Username:')));
   const password = await newPassword(ctx, flags.passwordStdin);
+  checkPassword(password);
   const identity = validateIdentity(await readIdentity(ctx, flags), isoDay(ctx.now()));
+  // Outside the try: if another process created the record meanwhile, this refuses and deletes nothing.
+  const db = ctx.createStore();
   let enrolment: Enrolment;
   try {
-    enrolment = await createAccount(ctx.createStore(), { username, password, identity }, ctx.now(), ctx.kdfCost);
+    enrolment = await createAccount(db, { username, password, identity }, ctx.now(), ctx.kdfCost);
   } catch (err) {
     ctx.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(ctx.recordPath + suffix, { force: true });
@@ -73,7 +76,6 @@ async function show(ctx: Context, e: Enrolment): Promise<void> {
   out.line(`Record created at ${ctx.recordPath} for ${e.holder.givenName} ${e.holder.familyName}.`);
   out.line('');
   out.line('Add this account to an authenticator app (scan the code, or enter the key by hand):');
-  // qrcode is loaded only here, so other commands do not pay for importing it.
   if (out.isTTY) out.line(await (await import('qrcode')).default.toString(e.totp.uri, { type: 'terminal', small: true }));
   out.line(`  ${e.totp.uri}`);
   out.line(`  key: ${e.totp.secret}`);

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { login } from '../../account/account.js';
+import { revokeSession } from '../../account/sessions.js';
 import { action, examples } from '../command.js';
 import type { Context } from '../context.js';
 import { readPassword } from '../secrets.js';
-import { saveSessionToken } from '../session.js';
+import { readSessionToken, saveSessionToken } from '../session.js';
 
 interface LoginFlags {
   username?: string;
@@ -32,8 +33,11 @@ async function runLogin(ctx: Context, flags: LoginFlags): Promise<void> {
     ? undefined
     : await ctx.ask(flags.code, '--code', () => ctx.prompter.input('6-digit code from your authenticator app:'));
   const { token, session } = await login(db, { username, password, code, recoveryCode: flags.recoveryCode }, ctx.now());
+  // The session this one replaces is ended, not just forgotten (its token may have been copied).
+  const previous = readSessionToken(ctx);
+  if (previous) revokeSession(db, previous, ctx.now());
   saveSessionToken(ctx, token);
   ctx.out.result({ loggedIn: true, username: username.trim(), record: ctx.recordPath, expiresAt: session.expiresAt }, () =>
-    ctx.out.note(`Logged in as ${username.trim()}; the session ends after 30 idle minutes (at the latest ${session.expiresAt}).`),
+    ctx.out.note(`Logged in as ${username.trim()}. The session ends after 30 idle minutes, and in any case 12 hours from now.`),
   );
 }

@@ -17,8 +17,16 @@ export function registerLogout(program: Command, ctx: Context): void {
 function logout(ctx: Context): void {
   const token = readSessionToken(ctx);
   const db = ctx.recordExists() ? ctx.store() : null;
-  const ended = Boolean(token && db && revokeSession(db, token, ctx.now()));
-  if (ended && db) appendAudit(db, { actor: accountUsername(db) ?? 'unknown', action: 'logout' }, ctx.now());
+  // The revocation and its audit entry are one transaction, like every audited change.
+  const ended = Boolean(
+    token &&
+      db &&
+      db.transaction(() => {
+        const revoked = revokeSession(db, token, ctx.now());
+        if (revoked) appendAudit(db, { actor: accountUsername(db) ?? 'unknown', action: 'logout' }, ctx.now());
+        return revoked;
+      })(),
+  );
   forgetSessionToken(ctx);
   ctx.out.result({ loggedIn: false, ended }, () => ctx.out.note(ended ? 'Logged out.' : 'You were not logged in; nothing to do.'));
 }
