@@ -23,6 +23,16 @@ interface Person {
   sex: string;
   nir?: string;
 }
+interface DemoDocument {
+  type: string;
+  title: string;
+  date: string;
+  author?: string;
+  org?: string;
+  text?: string;
+  file?: string;
+  patient?: string;
+}
 interface DemoFamily {
   username: string;
   password: string;
@@ -30,13 +40,20 @@ interface DemoFamily {
   children: Person[];
 }
 
-function dmp(args: string[], input?: string): string {
-  process.stdout.write(`\n$ dmp ${args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`);
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'dmp.js'), ...args], { env, input, encoding: 'utf8' });
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  if (r.status !== 0 && r.status !== 5) throw new Error(`dmp ${args[0]} exited ${r.status}`);
-  return r.stdout;
+type Show = 'output' | 'command' | 'capture';
+
+/**
+ * Runs dmp without a terminal on stdin, as a script would. Its output goes straight to ours
+ * (tables when we are on a terminal); 'command' shows only the command line; 'capture'
+ * returns stdout instead of showing it.
+ */
+function dmp(args: string[], show: Show = 'output', input?: string): string {
+  const shown = args.map((a) => (/[\s"']/.test(a) ? JSON.stringify(a.length > 60 ? `${a.slice(0, 57)}...` : a) : a));
+  process.stdout.write(`${show === 'output' ? '\n' : ''}$ dmp ${shown.join(' ')}\n`);
+  const stdout = show === 'output' ? 'inherit' : 'pipe';
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'dmp.js'), ...args], { env, input: input ?? '', stdio: ['pipe', stdout, 'inherit'], encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 5) throw new Error(`dmp ${args.join(' ')} exited ${r.status}`);
+  return r.stdout ?? '';
 }
 
 const identity = (p: Person) => [
@@ -44,20 +61,34 @@ const identity = (p: Person) => [
   ...(p.nir ? ['--nir', p.nir] : []),
 ];
 
+function documentArgs(d: DemoDocument): string[] {
+  return [
+    ...(d.patient ? ['--patient', d.patient] : []),
+    'docs', 'add', '--type', d.type, '--title', d.title, '--date', d.date,
+    ...(d.author ? ['--author', d.author] : []),
+    ...(d.org ? ['--org', d.org] : []),
+    ...(d.file ? ['--file', join(fixtures, d.file)] : ['--text', d.text ?? '']),
+  ];
+}
+
 function files(sub: string, ext: RegExp): string[] {
   const folder = join(fixtures, sub);
   return existsSync(folder) ? readdirSync(folder).filter((f) => ext.test(f)).sort().map((f) => join(folder, f)) : [];
 }
 
 try {
-  const init = JSON.parse(dmp(['init', '--username', family.username, '--password-stdin', ...identity(family.holder), '--json'], `${family.password}\n`));
-  dmp(['login', '--username', family.username, '--password-stdin', '--code', totpCode(init.totp.secret, new Date())], `${family.password}\n`);
-  for (const child of family.children) dmp(['patients', 'add', ...identity(child)]);
+  process.stdout.write('A throwaway record, filled from fixtures/demo/ by a script (no terminal).\n');
+  const init = JSON.parse(dmp(['init', '--username', family.username, '--password-stdin', ...identity(family.holder), '--json'], 'capture', `${family.password}\n`));
+  dmp(['login', '--username', family.username, '--password-stdin', '--code', totpCode(init.totp.secret, new Date())], 'output', `${family.password}\n`);
+  for (const child of family.children) dmp(['patients', 'add', ...identity(child)], 'command');
   dmp(['status']);
   dmp(['patients', 'list']);
-  for (const file of files('demo/documents', /\.(txt|pdf|png)$/)) {
-    dmp(['docs', 'add', '--type', 'auto', '--file', file]);
+  for (const doc of JSON.parse(readFileSync(join(fixtures, 'demo', 'documents.json'), 'utf8')) as DemoDocument[]) {
+    dmp(documentArgs(doc), 'command');
   }
+  dmp(['docs', 'list']);
+  dmp(['docs', 'search', 'pneumopathie']);
+  dmp(['--patient', 'Chloé DUPONT', 'docs', 'list']);
   const csvs = files('demo/reimbursements', /\.csv$/);
   if (csvs.length > 0) {
     dmp(['reimbursements', 'import', ...csvs]);
