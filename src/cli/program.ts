@@ -5,6 +5,7 @@ import { registerInit } from './commands/init.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerPatients } from './commands/patients/index.js';
+import { registerReimbursements } from './commands/reimbursements/index.js';
 import { registerStatus } from './commands/status.js';
 import type { Context } from './context.js';
 
@@ -31,6 +32,7 @@ export function buildProgram(ctx: Context): Command {
   registerAccount(program, ctx);
   registerPatients(program, ctx);
   registerAudit(program, ctx);
+  registerReimbursements(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }

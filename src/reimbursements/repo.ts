@@ -1,0 +1,138 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../store/database.js';
+import type { Act } from './rows.js';
+
+export interface ImportBatch {
+  id: number;
+  file: string;
+  sha256: string;
+  rows: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  outsideWindow: number;
+  actor: string;
+  importedAt: string;
+  undoneAt: string | null;
+}
+
+interface BatchRow {
+  id: number;
+  file: string;
+  sha256: string;
+  rows: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  outside_window: number;
+  actor: string;
+  imported_at: string;
+  undone_at: string | null;
+}
+
+const toBatch = (r: BatchRow): ImportBatch => ({
+  id: r.id,
+  file: r.file,
+  sha256: r.sha256,
+  rows: r.rows,
+  inserted: r.inserted,
+  duplicates: r.duplicates,
+  rejected: r.rejected,
+  outsideWindow: r.outside_window,
+  actor: r.actor,
+  importedAt: r.imported_at,
+  undoneAt: r.undone_at,
+});
+
+/** The live (not undone) batch that imported a file with this sha256, if any. */
+export function batchBySha(db: Db, sha256: string): ImportBatch | undefined {
+  const row = db.prepare('SELECT * FROM reimbursement_import WHERE sha256 = ? AND undone_at IS NULL ORDER BY id LIMIT 1').get(sha256) as BatchRow | undefined;
+  return row && toBatch(row);
+}
+
+export function getBatch(db: Db, id: number): ImportBatch | undefined {
+  const row = db.prepare('SELECT * FROM reimbursement_import WHERE id = ?').get(id) as BatchRow | undefined;
+  return row && toBatch(row);
+}
+
+export function listBatches(db: Db): ImportBatch[] {
+  return (db.prepare('SELECT * FROM reimbursement_import ORDER BY id').all() as BatchRow[]).map(toBatch);
+}
+
+export function createBatch(db: Db, file: string, sha256: string, actor: string, now: Date): number {
+  const info = db.prepare('INSERT INTO reimbursement_import (file, sha256, actor, imported_at) VALUES (?, ?, ?, ?)').run(file, sha256, actor, now.toISOString());
+  return Number(info.lastInsertRowid);
+}
+
+export interface BatchCounts {
+  rows: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  outsideWindow: number;
+}
+
+export function finishBatch(db: Db, id: number, c: BatchCounts): void {
+  db.prepare('UPDATE reimbursement_import SET rows = ?, inserted = ?, duplicates = ?, rejected = ?, outside_window = ? WHERE id = ?').run(
+    c.rows, c.inserted, c.duplicates, c.rejected, c.outsideWindow, id,
+  );
+}
+
+/** Removes the acts a batch added and marks it undone; returns how many acts went. */
+export function undoBatch(db: Db, id: number, now: Date): number {
+  const removed = db.prepare('DELETE FROM reimbursement WHERE import_id = ?').run(id).changes;
+  db.prepare('UPDATE reimbursement_import SET undone_at = ? WHERE id = ?').run(now.toISOString(), id);
+  return removed;
+}
+
+const COLUMNS = [
+  'import_id', 'line', 'patient_id', 'care_date', 'section', 'label', 'code', 'quantity', 'professional', 'specialty',
+  'spent_cents', 'base_cents', 'rate_bp', 'reimbursed_cents', 'deductible_cents', 'complementary_cents', 'payment_date',
+  'reference', 'fingerprint',
+];
+/** Rows per INSERT statement: fewer calls into SQLite for a large file (19 x 200 parameters, far under the limit). */
+const BATCH = 200;
+
+/**
+ * Inserts acts in multi-row `INSERT OR IGNORE` statements: an act whose fingerprint is
+ * already in the record is skipped by the unique index, and the changes count says how
+ * many were new.
+ */
+export class ActWriter {
+  private readonly full: Statement;
+  private readonly params: unknown[] = [];
+  private pending = 0;
+  inserted = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly importId: number,
+  ) {
+    this.full = db.prepare(insertSql(BATCH));
+  }
+
+  add(act: Act, line: number, fingerprint: Buffer): void {
+    this.params.push(
+      this.importId, line, act.patientId, act.careDate, act.section, act.label, act.code, act.quantity, act.professional,
+      act.specialty, act.spentCents, act.baseCents, act.rateBp, act.reimbursedCents, act.deductibleCents,
+      act.complementaryCents, act.paymentDate, act.reference, fingerprint,
+    );
+    if (++this.pending === BATCH) {
+      this.inserted += this.full.run(this.params).changes;
+      this.params.length = 0;
+      this.pending = 0;
+    }
+  }
+
+  flush(): void {
+    if (this.pending === 0) return;
+    this.inserted += this.db.prepare(insertSql(this.pending)).run(this.params).changes;
+    this.params.length = 0;
+    this.pending = 0;
+  }
+}
+
+function insertSql(rows: number): string {
+  const one = `(${COLUMNS.map(() => '?').join(', ')})`;
+  return `INSERT OR IGNORE INTO reimbursement (${COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => one).join(', ')}`;
+}

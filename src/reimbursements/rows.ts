@@ -1,0 +1,198 @@
+import type { Patient } from '../profile/patients.js';
+import { fold } from '../util/fold.js';
+import { parseAmount, parseDate, parseQuantity, parseRate } from './cells.js';
+import { type Field, HEADER_NAMES, type HeaderMap } from './columns.js';
+import { matchSection, type Section, SECTION_LABELS, SECTIONS } from './sections.js';
+
+/** One reimbursed act, normalised: cents, ISO dates, a section key, trimmed text. */
+export interface Act {
+  patientId: number;
+  careDate: string;
+  section: Section;
+  label: string;
+  code: string | null;
+  quantity: number;
+  professional: string | null;
+  specialty: string | null;
+  spentCents: number;
+  baseCents: number | null;
+  /** Hundredths of a percent (7000 = 70 %). */
+  rateBp: number | null;
+  reimbursedCents: number;
+  deductibleCents: number | null;
+  complementaryCents: number | null;
+  paymentDate: string | null;
+  reference: string | null;
+}
+
+export interface RowError {
+  /** Physical line in the file (the header and preamble count); null for the whole file. */
+  line: number | null;
+  /** The column as the file names it; null for a problem with the whole row. */
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export interface RowRules {
+  header: HeaderMap;
+  /** A dot is a decimal mark only when the delimiter is not a comma. */
+  dotDecimal: boolean;
+  /** YYYY-MM-DD: care dates after it are refused. */
+  today: string;
+  /** Folded "given family" (either order) -> person, for the Bénéficiaire column. */
+  people: Map<string, Patient>;
+  /** Who rows without a beneficiary are about. */
+  defaultPatient: Patient;
+}
+
+/**
+ * Checks one data row against every rule of the format and returns the act, or the errors
+ * (each naming the column, the value and the rule). Column positions are resolved once.
+ */
+export class RowReader {
+  private readonly at: Record<Field, number>;
+  private readonly width: number;
+  private readonly beneficiaries = new Map<string, Patient | undefined>();
+
+  constructor(private readonly rules: RowRules) {
+    const index = rules.header.index;
+    this.at = Object.fromEntries(Object.keys(HEADER_NAMES).map((f) => [f, index[f as Field] ?? -1])) as Record<Field, number>;
+    this.width = rules.header.names.length;
+  }
+
+  /** True for a line of empty cells (`;;;;`), which spreadsheets write and which carries no act. */
+  static isBlank(cells: string[]): boolean {
+    for (const c of cells) if (c.trim() !== '') return false;
+    return true;
+  }
+
+  read(cells: string[], line: number): Act | RowError[] {
+    const errors: RowError[] = [];
+    const fail = (field: Field | null, message: string) => {
+      const i = field === null ? -1 : this.at[field];
+      errors.push({ line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (cells[i] ?? ''), message });
+    };
+    if (cells.length !== this.width) {
+      fail(null, `the row has ${cells.length} cells where the header has ${this.width} (a delimiter inside an unquoted value?)`);
+      return errors;
+    }
+    const text = (field: Field): string | null => {
+      const i = this.at[field];
+      if (i < 0) return null;
+      const v = cells[i]!.trim();
+      return v === '' ? null : v;
+    };
+    const required = (field: Field, what: string): string | null => {
+      const v = text(field);
+      if (v === null) fail(field, `${what} is required`);
+      return v;
+    };
+    const amount = (field: Field, v: string | null): number | null => {
+      if (v === null) return null;
+      const cents = parseAmount(v, this.rules.dotDecimal);
+      if (Number.isNaN(cents)) {
+        fail(field, 'not an amount in euros (like 12,50 or 1 234,56 €)');
+        return null;
+      }
+      return cents;
+    };
+
+    const careText = required('careDate', 'the care date');
+    const careDate = careText === null ? null : this.date('careDate', careText, fail);
+    if (careDate !== null && careDate > this.rules.today) fail('careDate', `a care date in the future (after ${this.rules.today})`);
+    const paymentText = text('paymentDate');
+    const paymentDate = paymentText === null ? null : this.date('paymentDate', paymentText, fail);
+    if (paymentDate !== null && careDate !== null && paymentDate < careDate) fail('paymentDate', `a payment date before the care date (${careDate})`);
+
+    const sectionText = required('section', 'the section');
+    const section = sectionText === null ? undefined : matchSection(sectionText);
+    if (sectionText !== null && section === undefined) {
+      fail('section', `not one of the five sections (${SECTIONS.map((s) => SECTION_LABELS[s]).join(', ')})`);
+    }
+    const label = required('label', 'the nature of the act');
+
+    const quantityText = text('quantity');
+    const quantity = quantityText === null ? 1 : parseQuantity(quantityText);
+    if (Number.isNaN(quantity)) fail('quantity', 'a quantity that is not a positive whole number');
+
+    const spentCents = amount('spent', required('spent', 'the amount spent'));
+    const reimbursedCents = amount('reimbursed', required('reimbursed', 'the amount reimbursed'));
+    const baseCents = amount('base', text('base'));
+    const complementaryCents = amount('complementary', text('complementary'));
+    const deductibleCents = amount('deductible', text('deductible'));
+    if (deductibleCents !== null && deductibleCents < 0) fail('deductible', 'a negative deductible (it is withheld, so 0 or more)');
+
+    const rateText = text('rate');
+    let rateBp: number | null = null;
+    if (rateText !== null) {
+      rateBp = parseRate(rateText, this.rules.dotDecimal);
+      if (Number.isNaN(rateBp)) fail('rate', 'not a rate (like 70, 70 % or 70,0)');
+      else if (rateBp > 10000) fail('rate', 'a rate outside 0-100');
+    }
+
+    if (spentCents !== null && reimbursedCents !== null) {
+      const regularisation = spentCents < 0 || reimbursedCents < 0 || (complementaryCents ?? 0) < 0;
+      if (!regularisation && spentCents - reimbursedCents - (complementaryCents ?? 0) < 0) {
+        fail('reimbursed', 'more paid back than spent (out of pocket can be negative only in a regularisation row, with a minus sign)');
+      }
+    }
+    const patient = this.beneficiary(text('beneficiary'), fail);
+    if (errors.length > 0) return errors;
+    return {
+      patientId: patient!.id,
+      careDate: careDate!,
+      section: section!,
+      label: label!,
+      code: text('code'),
+      quantity,
+      professional: text('professional'),
+      specialty: text('specialty'),
+      spentCents: spentCents!,
+      baseCents,
+      rateBp,
+      reimbursedCents: reimbursedCents!,
+      deductibleCents,
+      complementaryCents,
+      paymentDate,
+      reference: text('reference'),
+    };
+  }
+
+  private date(field: Field, value: string, fail: (f: Field, m: string) => void): string | null {
+    const iso = parseDate(value);
+    if (iso === null) fail(field, 'not a real date in dd/mm/yyyy or yyyy-mm-dd form');
+    return iso;
+  }
+
+  private beneficiary(name: string | null, fail: (f: Field, m: string) => void): Patient | undefined {
+    if (name === null) return this.rules.defaultPatient;
+    if (!this.beneficiaries.has(name)) this.beneficiaries.set(name, this.rules.people.get(fold(name)));
+    const patient = this.beneficiaries.get(name);
+    if (!patient) fail('beneficiary', `no one named "${name}" in this record: add the person with ${addCommand(name)}, then import again`);
+    return patient;
+  }
+}
+
+/**
+ * The `dmp patients add` line for a name the record does not know: the all-capitals words
+ * are the family name ("Léo DUPONT", "DUPONT Léo"), else the last word is.
+ */
+export function addCommand(name: string): string {
+  const words = name.trim().split(/\s+/);
+  const caps = words.map(isUpper);
+  let family: string[];
+  let given: string[];
+  if (caps[0] && !caps.every(Boolean)) {
+    const n = caps.indexOf(false);
+    [family, given] = [words.slice(0, n), words.slice(n)];
+  } else {
+    let split = words.length - 1;
+    while (split > 1 && caps[split - 1] && !caps.every(Boolean)) split--;
+    [given, family] = [words.slice(0, split), words.slice(split)];
+  }
+  return `\`dmp patients add --given-name ${quote(given.join(' ') || 'GIVEN')} --family-name ${quote(family.join(' '))} --birth-date YYYY-MM-DD --sex F|M\``;
+}
+
+const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
+const quote = (s: string) => (/^[\p{L}\p{N}-]+$/u.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`);
