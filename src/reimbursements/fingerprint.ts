@@ -2,26 +2,41 @@ import { hash } from 'node:crypto';
 import type { Act } from './rows.js';
 
 const SEP = '\x1f';
+/** 22 base64 characters = 132 bits of sha256: collisions are out of reach for any record. */
+const FINGERPRINT_CHARS = 22;
 
 /**
  * A row's identity: its normalised content (cents, ISO dates, section key, trimmed text, the
  * person) plus its occurrence number among identical rows of the same file. The same act read
  * from another encoding, delimiter or column order has the same fingerprint, and two
  * identical rows of one file (two boxes of the same drug) are two acts.
+ *
+ * Fingerprints are short strings rather than buffers: they cross from the reader thread to
+ * the writer cheaply (a Buffer view would drag its whole 8 KiB pool along).
  */
 export class Fingerprinter {
-  /** Content hash prefix (48 bits) -> how many times this file has shown that content. */
+  /** First 48 bits of a content hash -> how many times this file has shown that content. */
   private readonly seen = new Map<number, number>();
 
-  of(act: Act): Buffer {
+  of(act: Act): string {
     const content = contentKey(act);
-    const digest = hash('sha256', content, 'buffer') as unknown as Buffer;
-    const key = digest.readUIntBE(0, 6);
+    const digest = hash('sha256', content, 'base64');
+    const key = prefixBits(digest);
     const occurrence = this.seen.get(key) ?? 0;
     this.seen.set(key, occurrence + 1);
-    if (occurrence === 0) return digest.subarray(0, 16);
-    return (hash('sha256', `${content}${SEP}#${occurrence}`, 'buffer') as unknown as Buffer).subarray(0, 16);
+    if (occurrence === 0) return digest.slice(0, FINGERPRINT_CHARS);
+    return hash('sha256', `${content}${SEP}#${occurrence}`, 'base64').slice(0, FINGERPRINT_CHARS);
   }
+}
+
+const B64 = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (B64[c.charCodeAt(0)] = i));
+
+/** The first 8 base64 characters (48 bits) as a number: a compact key for the occurrence map. */
+function prefixBits(digest: string): number {
+  let n = 0;
+  for (let i = 0; i < 8; i++) n = n * 64 + B64[digest.charCodeAt(i)]!;
+  return n;
 }
 
 export function contentKey(a: Act): string {

@@ -1,17 +1,15 @@
 import { basename } from 'node:path';
 import { appendAudit } from '../audit/log.js';
 import { DmpError } from '../errors.js';
-import type { Patient } from '../profile/patients.js';
 import { bulkTransaction } from '../store/bulk.js';
 import type { Db } from '../store/database.js';
-import { isoDay } from '../util/dates.js';
 import { inspectFile } from './encoding.js';
-import { Fingerprinter } from './fingerprint.js';
+import type { ReadBatch } from './reader.js';
+import { readActsInBackground } from './reader-worker.js';
 import { RejectsWriter } from './rejects.js';
-import { ActWriter, type BatchCounts, batchBySha, createBatch, finishBatch } from './repo.js';
-import { type RowError, RowReader } from './rows.js';
-import { type Layout, streamRecords } from './source.js';
-import { defaultWindow } from './window.js';
+import { ActWriter, type BatchCounts, batchBySha, createBatch, finishBatch, peopleExist } from './repo.js';
+import type { RowError } from './rows.js';
+import type { Layout } from './source.js';
 
 export type FileStatus = 'imported' | 'already-imported' | 'rejected' | 'dry-run';
 
@@ -27,9 +25,9 @@ export interface ImportOptions {
   actor: string;
   now: Date;
   /** Who rows without a Bénéficiaire column are about (--patient, default the holder). */
-  defaultPatient: Patient;
-  /** Folded full name -> person (patientsByNameKey). */
-  people: Map<string, Patient>;
+  defaultPatientId: number;
+  /** Folded full name -> person id (from patientsByNameKey). */
+  people: Map<string, number>;
   /** Import the valid rows of a file that has bad ones (default: refuse the file whole). */
   skipInvalid?: boolean;
   /** Report everything, change nothing. */
@@ -39,14 +37,15 @@ export interface ImportOptions {
   /** Columns no field claims (reported once per file). */
   onUnknownColumns?(columns: string[]): void;
   onProgress?(bytes: number, total: number): void;
-  /** Test hook, called after each data row is handled (a throw here simulates a crash). */
+  /** Test hook, called after each data row is written (a throw here simulates a crash). */
   afterRow?(rowsRead: number): void;
 }
 
 /**
  * Imports one AMELI-style CSV export: one transaction and one batch. A file already
  * imported (same sha256) adds nothing; a bad row refuses the whole file unless
- * `skipInvalid`; a failure of any kind leaves the record as it was.
+ * `skipInvalid`; a failure of any kind leaves the record as it was. Reading (parsing,
+ * validation, fingerprints) runs beside the inserts, in a worker thread.
  */
 export async function importFile(db: Db, path: string, options: ImportOptions): Promise<FileReport> {
   const file = basename(path);
@@ -55,43 +54,39 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
   const known = batchBySha(db, facts.sha256);
   if (known) return { ...report, status: 'already-imported', importId: known.id };
 
-  const today = isoDay(options.now);
-  const windowStart = defaultWindow(options.now).from;
   let rejects: RejectsWriter | undefined;
   try {
     return await bulkTransaction<FileReport>(db, async () => {
       const importId = createBatch(db, file, facts.sha256, options.actor, options.now);
-      const writer = new ActWriter(db, importId);
-      const fingerprints = new Fingerprinter();
-      let reader: RowReader | undefined;
+      const writer = new ActWriter(db);
+      const routedTo = new Set<number>();
       let valid = 0;
       const onLayout = (layout: Layout) => {
         if (layout.header.unknown.length > 0) options.onUnknownColumns?.(layout.header.unknown);
-        reader = new RowReader({ header: layout.header, dotDecimal: layout.delimiter !== ',', today, people: options.people, defaultPatient: options.defaultPatient });
         if (options.rejectsPath && !options.dryRun) rejects = new RejectsWriter(options.rejectsPath, layout.header.names, layout.delimiter);
       };
-      await streamRecords(path, facts.encoding, {
-        layout: onLayout,
-        progress: (bytes) => options.onProgress?.(bytes, facts.bytes),
-        record: (cells, line) => {
-          if (RowReader.isBlank(cells)) return;
-          report.rows++;
-          const act = reader!.read(cells, line);
-          if (Array.isArray(act)) {
-            report.rejected++;
-            for (const e of act) report.errors.push(e);
-            rejects?.add(cells, act);
-          } else {
-            valid++;
-            if (act.careDate < windowStart) report.outsideWindow++;
-            // Once a refused file is certain, only validation goes on (to list every bad row).
-            if (report.rejected === 0 || options.skipInvalid) writer.add(act, line, fingerprints.of(act));
-          }
-          options.afterRow?.(report.rows);
-        },
-      });
+      const onBatch = (batch: ReadBatch) => {
+        for (const { cells, errors } of batch.rejected) {
+          report.rejected++;
+          for (const e of errors) report.errors.push(e);
+          rejects?.add(cells, errors);
+        }
+        valid += batch.valid;
+        report.outsideWindow += batch.outsideWindow;
+        for (const id of batch.patientIds) routedTo.add(id);
+        batch.inserts.forEach((params, i) => {
+          writer.add(params, batch.insertRows[i]!);
+          if (options.afterRow) for (let r = 0; r < batch.insertRows[i]!; r++) options.afterRow(report.rows + r + 1);
+        });
+        report.rows += batch.rows;
+        options.onProgress?.(batch.bytes, facts.bytes);
+      };
+      await readActsInBackground(
+        { path, encoding: facts.encoding, importId, now: options.now.toISOString(), people: [...options.people], defaultPatientId: options.defaultPatientId, refuseOnReject: !options.skipInvalid },
+        { layout: onLayout, batch: onBatch },
+      );
       if (report.rows === 0) throw new DmpError('invalid', `${file} has a header row but no data rows.`, 'Export the file again with its rows.');
-      writer.flush();
+      if (!peopleExist(db, routedTo)) throw new Error('a person rows were routed to is no longer in the record');
       const refused = report.rejected > 0 && !options.skipInvalid;
       report.inserted = refused ? 0 : writer.inserted;
       report.duplicates = refused ? 0 : valid - writer.inserted;

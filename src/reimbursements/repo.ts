@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database.js';
-import type { Act } from './rows.js';
 
 export interface ImportBatch {
   id: number;
@@ -85,50 +84,38 @@ export function undoBatch(db: Db, id: number, now: Date): number {
   return removed;
 }
 
+/** True when every id names a person in the record (bulk loads run without foreign-key checks). */
+export function peopleExist(db: Db, ids: Iterable<number>): boolean {
+  const stmt = db.prepare('SELECT 1 FROM patient WHERE id = ?');
+  for (const id of ids) if (stmt.get(id) === undefined) return false;
+  return true;
+}
+
 const COLUMNS = [
   'import_id', 'line', 'patient_id', 'care_date', 'section', 'label', 'code', 'quantity', 'professional', 'specialty',
   'spent_cents', 'base_cents', 'rate_bp', 'reimbursed_cents', 'deductible_cents', 'complementary_cents', 'payment_date',
   'reference', 'fingerprint',
 ];
 /** Rows per INSERT statement: fewer calls into SQLite for a large file (19 x 200 parameters, far under the limit). */
-const BATCH = 200;
+export const ROWS_PER_INSERT = 200;
 
 /**
- * Inserts acts in multi-row `INSERT OR IGNORE` statements: an act whose fingerprint is
- * already in the record is skipped by the unique index, and the changes count says how
- * many were new.
+ * Inserts acts in multi-row `INSERT OR IGNORE` statements (parameters packed by the reader):
+ * an act whose fingerprint is already in the record is skipped by the unique index, and the
+ * changes count says how many were new.
  */
 export class ActWriter {
   private readonly full: Statement;
-  private readonly params: unknown[] = [];
-  private pending = 0;
   inserted = 0;
 
-  constructor(
-    private readonly db: Db,
-    private readonly importId: number,
-  ) {
-    this.full = db.prepare(insertSql(BATCH));
+  constructor(private readonly db: Db) {
+    this.full = db.prepare(insertSql(ROWS_PER_INSERT));
   }
 
-  add(act: Act, line: number, fingerprint: Buffer): void {
-    this.params.push(
-      this.importId, line, act.patientId, act.careDate, act.section, act.label, act.code, act.quantity, act.professional,
-      act.specialty, act.spentCents, act.baseCents, act.rateBp, act.reimbursedCents, act.deductibleCents,
-      act.complementaryCents, act.paymentDate, act.reference, fingerprint,
-    );
-    if (++this.pending === BATCH) {
-      this.inserted += this.full.run(this.params).changes;
-      this.params.length = 0;
-      this.pending = 0;
-    }
-  }
-
-  flush(): void {
-    if (this.pending === 0) return;
-    this.inserted += this.db.prepare(insertSql(this.pending)).run(this.params).changes;
-    this.params.length = 0;
-    this.pending = 0;
+  /** `params` holds `rows` acts, COLUMNS.length values each, in COLUMNS order. */
+  add(params: unknown[], rows: number): void {
+    const stmt = rows === ROWS_PER_INSERT ? this.full : this.db.prepare(insertSql(rows));
+    this.inserted += stmt.run(params).changes;
   }
 }
 

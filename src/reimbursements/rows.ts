@@ -1,4 +1,3 @@
-import type { Patient } from '../profile/patients.js';
 import { fold } from '../util/fold.js';
 import { parseAmount, parseDate, parseQuantity, parseRate } from './cells.js';
 import { type Field, HEADER_NAMES, type HeaderMap } from './columns.js';
@@ -40,10 +39,10 @@ export interface RowRules {
   dotDecimal: boolean;
   /** YYYY-MM-DD: care dates after it are refused. */
   today: string;
-  /** Folded "given family" (either order) -> person, for the Bénéficiaire column. */
-  people: Map<string, Patient>;
+  /** Folded "given family" (either order) -> person id, for the Bénéficiaire column. */
+  people: Map<string, number>;
   /** Who rows without a beneficiary are about. */
-  defaultPatient: Patient;
+  defaultPatientId: number;
 }
 
 /**
@@ -53,7 +52,7 @@ export interface RowRules {
 export class RowReader {
   private readonly at: Record<Field, number>;
   private readonly width: number;
-  private readonly beneficiaries = new Map<string, Patient | undefined>();
+  private readonly beneficiaries = new Map<string, number | undefined>();
 
   constructor(private readonly rules: RowRules) {
     const index = rules.header.index;
@@ -140,7 +139,7 @@ export class RowReader {
     const patient = this.beneficiary(text('beneficiary'), fail);
     if (errors.length > 0) return errors;
     return {
-      patientId: patient!.id,
+      patientId: patient!,
       careDate: careDate!,
       section: section!,
       label: label!,
@@ -165,11 +164,11 @@ export class RowReader {
     return iso;
   }
 
-  private beneficiary(name: string | null, fail: (f: Field, m: string) => void): Patient | undefined {
-    if (name === null) return this.rules.defaultPatient;
+  private beneficiary(name: string | null, fail: (f: Field, m: string) => void): number | undefined {
+    if (name === null) return this.rules.defaultPatientId;
     if (!this.beneficiaries.has(name)) this.beneficiaries.set(name, this.rules.people.get(fold(name)));
     const patient = this.beneficiaries.get(name);
-    if (!patient) fail('beneficiary', `no one named "${name}" in this record: add the person with ${addCommand(name)}, then import again`);
+    if (patient === undefined) fail('beneficiary', `no one named "${name}" in this record: add the person with ${addCommand(name)}, then import again`);
     return patient;
   }
 }

@@ -22,8 +22,8 @@ export interface RecordSink {
   layout(layout: Layout): void;
   /** One data row: its cells and the physical line it starts on. */
   record(cells: string[], line: number): void;
-  /** Bytes of the file read so far. */
-  progress?(bytes: number): void;
+  /** Bytes of the file read so far, after each chunk; a returned promise pauses reading (back-pressure). */
+  progress?(bytes: number): void | Promise<void>;
 }
 
 /** A preamble longer than this is not a preamble: the file has no header row. */
@@ -40,9 +40,8 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
   const finder = new HeaderFinder(name);
   let parser: ReturnType<typeof parse> | undefined;
   let lineOffset = 0;
-  let crlfInQuotes = 0;
-  /** Physical line the last record ended on (an unclosed quote opens after it). */
-  let lastEnd = 0;
+  /** Physical line the next record starts on (an unclosed quote opens there). */
+  let nextLine = 0;
   let failure: unknown;
   let done: Promise<void> = Promise.resolve();
   let bytes = 0;
@@ -50,29 +49,20 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
   const start = (layout: Layout) => {
     sink.layout(layout);
     lineOffset = layout.headerLine;
-    parser = parse({
-      delimiter: layout.delimiter,
-      record_delimiter: ['\r\n', '\n'],
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    });
+    nextLine = layout.headerLine + 1;
+    // No `info: true` (an object per record) and no skip_empty_lines: every physical line
+    // outside quotes yields one record, so counting records and the line breaks inside their
+    // quoted fields gives each record's physical line exactly.
+    parser = parse({ delimiter: layout.delimiter, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
     const p = parser;
     p.on('readable', () => {
-      let item: { record: string[]; info: { lines: number } } | null;
+      let record: string[] | null;
       try {
-        while ((item = p.read() as typeof item) !== null) {
-          // csv-parse counts a CRLF inside a quoted field as two lines; undo that, then step
-          // back over the field's own line breaks to the line the record starts on.
-          let breaks = 0;
-          for (const cell of item.record) {
-            if (cell.length > 0 && cell.indexOf('\n') !== -1) {
-              breaks += countOf(cell, '\n');
-              crlfInQuotes += countOf(cell, '\r\n');
-            }
-          }
-          lastEnd = lineOffset + item.info.lines - crlfInQuotes;
-          sink.record(item.record, lastEnd - breaks);
+        while ((record = p.read() as string[] | null) !== null) {
+          const line = nextLine;
+          nextLine++;
+          for (const cell of record) if (cell.length > 0 && cell.indexOf('\n') !== -1) nextLine += countOf(cell, '\n');
+          sink.record(record, line);
         }
       } catch (err) {
         failure ??= err;
@@ -83,20 +73,30 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
       p.on('end', resolve);
       p.on('close', resolve);
       p.on('error', (err: Error & { lines?: number }) => {
-        failure ??= csvError(name, err, lineOffset, lastEnd);
+        failure ??= csvError(name, err, lineOffset, nextLine);
         resolve();
       });
     });
   };
 
-  const feed = async (text: string) => {
-    if (!parser) {
-      const found = finder.push(text);
-      if (!found) return;
-      start(found.layout);
-      text = found.rest;
-    }
-    if (text && !parser!.write(text)) await waitDrain(parser!);
+  const write = async (data: string | Buffer) => {
+    if (data.length > 0 && !parser!.write(data)) await waitDrain(parser!);
+  };
+  // Until the header row is found, the decoded text goes to the finder. After it, UTF-8
+  // bytes go to csv-parse as they are (no decode and re-encode); Windows-1252 goes decoded.
+  const head: Buffer[] = [];
+  const feed = async (chunk: Buffer | null) => {
+    if (parser && encoding === 'utf8') return chunk ? write(chunk) : undefined;
+    const text = chunk ? decoder.write(chunk) : (decoder.end() ?? '');
+    if (parser) return write(text);
+    if (encoding === 'utf8' && chunk) head.push(chunk);
+    const found = finder.push(text);
+    if (!found) return;
+    start(found.layout);
+    if (encoding === 'win1252') return write(found.rest);
+    const all = Buffer.concat(head);
+    const bom = all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0;
+    return write(all.subarray(bom + Buffer.byteLength(found.consumed)));
   };
 
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -104,12 +104,14 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (failure) break;
       bytes += chunk.length;
-      await feed(decoder.write(chunk));
-      sink.progress?.(bytes);
+      await feed(chunk);
+      await sink.progress?.(bytes);
     }
     if (!failure) {
-      await feed(decoder.end() ?? '');
-      if (!parser) start(finder.finish());
+      await feed(null);
+      if (!parser) {
+        start(finder.finish());
+      }
       parser!.end();
       await done;
     }
@@ -137,10 +139,10 @@ function countOf(text: string, what: string): number {
   return n;
 }
 
-function csvError(name: string, err: Error & { lines?: number; code?: string }, lineOffset: number, lastEnd: number) {
+function csvError(name: string, err: Error & { lines?: number; code?: string }, lineOffset: number, nextLine: number) {
   const hint = 'Fix the quoting (a quote inside a field is written "") and import again.';
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return invalidData(`${name}:${Math.max(lastEnd, lineOffset) + 1}: a quoted field opened on this line is never closed.`, hint);
+    return invalidData(`${name}:${nextLine}: a quoted field opened on this line is never closed.`, hint);
   }
   return invalidData(`${name}:${(err.lines ?? 0) + lineOffset}: the file is not valid CSV (${err.message.replace(/\.$/, '')}).`, hint);
 }
@@ -157,14 +159,19 @@ class HeaderFinder {
 
   constructor(private readonly name: string) {}
 
-  push(text: string): { layout: Layout; rest: string } | undefined {
+  /** Everything decoded before `pending` (the preamble so far). */
+  private done = '';
+
+  /** The layout, the decoded text up to and including the header line, and what follows it. */
+  push(text: string): { layout: Layout; consumed: string; rest: string } | undefined {
     this.pending += text;
     let from = 0;
     for (let nl = this.pending.indexOf('\n'); nl !== -1; nl = this.pending.indexOf('\n', from)) {
       const layout = this.examine(this.pending.slice(from, nl));
-      if (layout) return { layout, rest: this.pending.slice(nl + 1) };
+      if (layout) return { layout, consumed: this.done + this.pending.slice(0, nl + 1), rest: this.pending.slice(nl + 1) };
       from = nl + 1;
     }
+    this.done += this.pending.slice(0, from);
     this.pending = this.pending.slice(from);
     if (this.line >= MAX_PREAMBLE_LINES) throw this.noHeader();
     return undefined;

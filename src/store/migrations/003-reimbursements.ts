@@ -42,10 +42,11 @@ export const reimbursements: Migration = {
         payment_date        TEXT,
         reference           TEXT,
         -- normalised content + occurrence in its file: what makes re-imports harmless
-        fingerprint         BLOB NOT NULL UNIQUE
+        fingerprint         TEXT NOT NULL UNIQUE
       ) STRICT;
+      -- The views filter by person and date. No index on import_id: it would slow every import
+      -- for the sake of the rare undo, which scans instead.
       CREATE INDEX reimbursement_patient_date ON reimbursement (patient_id, care_date);
-      CREATE INDEX reimbursement_import_id ON reimbursement (import_id);
     `);
   },
 };

@@ -41,8 +41,8 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   paths.forEach((p, i) => {
     if (!existsSync(p) || !statSync(p).isFile()) throw notFound(`No file at ${files[i]}.`, 'Check the path; nothing was imported.');
   });
-  const defaultPatient = currentPatient(ctx);
-  const people = patientsByNameKey(db);
+  const defaultPatientId = currentPatient(ctx).id;
+  const people = new Map([...patientsByNameKey(db)].map(([key, p]) => [key, p.id]));
   const reports: FileReport[] = [];
   for (const [i, path] of paths.entries()) {
     const progress = fileProgress(ctx, basename(path), statSync(path).size);
@@ -50,7 +50,7 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
       const report = await importFile(db, path, {
         actor: actor.username,
         now: ctx.now(),
-        defaultPatient,
+        defaultPatientId,
         people,
         skipInvalid: flags.skipInvalid,
         dryRun: flags.dryRun,
