@@ -1,4 +1,3 @@
-import { isRealDate } from '../util/dates.js';
 
 /*
  * Cell parsers for the hot loop of an import: hand-written scanners rather than regular
@@ -127,8 +126,14 @@ export function parseDate(text: string): string | null {
     month = digitsAt(s, first + 1, second - first - 1);
     year = digitsAt(s, second + 1, 4);
   }
-  if (Number.isNaN(day) || Number.isNaN(month) || Number.isNaN(year) || !isRealDate(year, month, day)) return null;
+  if (Number.isNaN(day) || Number.isNaN(month) || Number.isNaN(year) || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** Days in a month, by arithmetic (no Date object per cell: this runs for every row). */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function digitsAt(s: string, from: number, count: number): number {

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { OccurrenceCounter } from './occurrences.js';
 import type { Act } from './rows.js';
 
 const SEP = '\x1f';
@@ -15,15 +16,13 @@ const FINGERPRINT_CHARS = 22;
  * the writer cheaply (a Buffer view would drag its whole 8 KiB pool along).
  */
 export class Fingerprinter {
-  /** First 48 bits of a content hash -> how many times this file has shown that content. */
-  private readonly seen = new Map<number, number>();
+  /** First 60 bits of a content hash -> how many times this file has shown that content. */
+  private readonly seen = new OccurrenceCounter();
 
   of(act: Act): string {
     const content = contentKey(act);
     const digest = hash('sha256', content, 'base64');
-    const key = prefixBits(digest);
-    const occurrence = this.seen.get(key) ?? 0;
-    this.seen.set(key, occurrence + 1);
+    const occurrence = this.seen.next(bits(digest, 0), bits(digest, 5));
     if (occurrence === 0) return digest.slice(0, FINGERPRINT_CHARS);
     return hash('sha256', `${content}${SEP}#${occurrence}`, 'base64').slice(0, FINGERPRINT_CHARS);
   }
@@ -32,10 +31,10 @@ export class Fingerprinter {
 const B64 = new Int8Array(128).fill(-1);
 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (B64[c.charCodeAt(0)] = i));
 
-/** The first 8 base64 characters (48 bits) as a number: a compact key for the occurrence map. */
-function prefixBits(digest: string): number {
+/** 30 bits from 5 base64 characters at `from`: two of them key the occurrence counter. */
+function bits(digest: string, from: number): number {
   let n = 0;
-  for (let i = 0; i < 8; i++) n = n * 64 + B64[digest.charCodeAt(i)]!;
+  for (let i = from; i < from + 5; i++) n = (n << 6) | B64[digest.charCodeAt(i)]!;
   return n;
 }
 

@@ -8,7 +8,8 @@ import type { Layout } from './source.js';
  * so that parsing and SQLite inserts use two cores. Messages: layout, batch (acknowledged by
  * the main thread: at most MAX_IN_FLIGHT unacknowledged, so memory stays flat), done, error.
  */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 3;
+
 
 type Message =
   | { type: 'layout'; layout: Layout }

@@ -26,6 +26,9 @@ export interface RecordSink {
   progress?(bytes: number): void | Promise<void>;
 }
 
+/** Read size: also the size of the batches the reader hands over (a few thousand rows). */
+const CHUNK_BYTES = 256 * 1024;
+
 /** A preamble longer than this is not a preamble: the file has no header row. */
 const MAX_PREAMBLE_LINES = 200;
 
@@ -99,7 +102,7 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
     return write(all.subarray(bom + Buffer.byteLength(found.consumed)));
   };
 
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (failure) break;

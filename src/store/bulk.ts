@@ -1,7 +1,7 @@
 import type { Db } from './database.js';
 
 /** Page cache for a bulk load, in KiB (negative = KiB for SQLite): room for the indexes of a million rows. */
-const BULK_CACHE_KIB = 128 * 1024;
+const BULK_CACHE_KIB = 64 * 1024;
 
 /**
  * Runs `work` (which may await, for streamed input) inside one write transaction, with a
