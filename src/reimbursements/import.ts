@@ -37,8 +37,8 @@ export interface ImportOptions {
   /** Columns no field claims (reported once per file). */
   onUnknownColumns?(columns: string[]): void;
   onProgress?(bytes: number, total: number): void;
-  /** Test hook, called after each data row is written (a throw here simulates a crash). */
-  afterRow?(rowsRead: number): void;
+  /** Test hook, called with the count of rows written so far, after each (a throw here simulates a crash). */
+  afterRow?(rowsWritten: number): void;
 }
 
 /**
@@ -61,6 +61,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       const writer = new ActWriter(db);
       const routedTo = new Set<number>();
       let valid = 0;
+      let written = 0;
       const onLayout = (layout: Layout) => {
         if (layout.header.unknown.length > 0) options.onUnknownColumns?.(layout.header.unknown);
         if (options.rejectsPath && !options.dryRun) rejects = new RejectsWriter(options.rejectsPath, layout.header.names, layout.delimiter);
@@ -76,7 +77,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         for (const id of batch.patientIds) routedTo.add(id);
         batch.inserts.forEach((params, i) => {
           writer.add(params, batch.insertRows[i]!);
-          if (options.afterRow) for (let r = 0; r < batch.insertRows[i]!; r++) options.afterRow(report.rows + r + 1);
+          if (options.afterRow) for (let r = 0; r < batch.insertRows[i]!; r++) options.afterRow(++written);
         });
         report.rows += batch.rows;
         options.onProgress?.(batch.bytes, facts.bytes);
