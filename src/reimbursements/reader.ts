@@ -63,8 +63,10 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
     params = [];
     pending = 0;
   };
-  const send = async (bytes: number) => {
-    closeInsert();
+  // Partial insert lists wait for the next batch (a full list reuses the prepared statement),
+  // except at the end.
+  const send = async (bytes: number, last = false) => {
+    if (last) closeInsert();
     batch.bytes = bytes;
     batch.patientIds = [...patients];
     const out = batch;
@@ -102,7 +104,7 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
       return send(bytes);
     },
   });
-  await send(bytesRead);
+  await send(bytesRead, true);
 }
 
 function emptyBatch(): ReadBatch {

@@ -52,7 +52,7 @@ export interface RowRules {
 export class RowReader {
   private readonly at: Record<Field, number>;
   private readonly width: number;
-  private readonly beneficiaries = new Map<string, number | undefined>();
+  private readonly beneficiaries = new Map<string, number>();
 
   constructor(private readonly rules: RowRules) {
     const index = rules.header.index;
@@ -66,87 +66,71 @@ export class RowReader {
     return true;
   }
 
+  // The row being read. Kept on the instance rather than in closures: this runs a million
+  // times for a large file, and per-row closures are garbage the collector must chase.
+  private cells: string[] = [];
+  private line = 0;
+  private errors: RowError[] | null = null;
+
   read(cells: string[], line: number): Act | RowError[] {
-    const errors: RowError[] = [];
-    const fail = (field: Field | null, message: string) => {
-      const i = field === null ? -1 : this.at[field];
-      errors.push({ line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (cells[i] ?? ''), message });
-    };
+    this.cells = cells;
+    this.line = line;
+    this.errors = null;
     if (cells.length !== this.width) {
-      fail(null, `the row has ${cells.length} cells where the header has ${this.width} (a delimiter inside an unquoted value?)`);
-      return errors;
+      this.fail(null, `the row has ${cells.length} cells where the header has ${this.width} (a delimiter inside an unquoted value?)`);
+      return this.errors!;
     }
-    const text = (field: Field): string | null => {
-      const i = this.at[field];
-      if (i < 0) return null;
-      const v = cells[i]!.trim();
-      return v === '' ? null : v;
-    };
-    const required = (field: Field, what: string): string | null => {
-      const v = text(field);
-      if (v === null) fail(field, `${what} is required`);
-      return v;
-    };
-    const amount = (field: Field, v: string | null): number | null => {
-      if (v === null) return null;
-      const cents = parseAmount(v, this.rules.dotDecimal);
-      if (Number.isNaN(cents)) {
-        fail(field, 'not an amount in euros (like 12,50 or 1 234,56 €)');
-        return null;
-      }
-      return cents;
-    };
+    const today = this.rules.today;
+    const careText = this.required('careDate', 'the care date');
+    const careDate = careText === null ? null : this.date('careDate', careText);
+    if (careDate !== null && careDate > today) this.fail('careDate', `a care date in the future (after ${today})`);
+    const paymentText = this.text('paymentDate');
+    const paymentDate = paymentText === null ? null : this.date('paymentDate', paymentText);
+    if (paymentDate !== null && careDate !== null && paymentDate < careDate) this.fail('paymentDate', `a payment date before the care date (${careDate})`);
 
-    const careText = required('careDate', 'the care date');
-    const careDate = careText === null ? null : this.date('careDate', careText, fail);
-    if (careDate !== null && careDate > this.rules.today) fail('careDate', `a care date in the future (after ${this.rules.today})`);
-    const paymentText = text('paymentDate');
-    const paymentDate = paymentText === null ? null : this.date('paymentDate', paymentText, fail);
-    if (paymentDate !== null && careDate !== null && paymentDate < careDate) fail('paymentDate', `a payment date before the care date (${careDate})`);
-
-    const sectionText = required('section', 'the section');
+    const sectionText = this.required('section', 'the section');
     const section = sectionText === null ? undefined : matchSection(sectionText);
     if (sectionText !== null && section === undefined) {
-      fail('section', `not one of the five sections (${SECTIONS.map((s) => SECTION_LABELS[s]).join(', ')})`);
+      this.fail('section', `not one of the five sections (${SECTIONS.map((s) => SECTION_LABELS[s]).join(', ')})`);
     }
-    const label = required('label', 'the nature of the act');
+    const label = this.required('label', 'the nature of the act');
 
-    const quantityText = text('quantity');
+    const quantityText = this.text('quantity');
     const quantity = quantityText === null ? 1 : parseQuantity(quantityText);
-    if (Number.isNaN(quantity)) fail('quantity', 'a quantity that is not a positive whole number');
+    if (Number.isNaN(quantity)) this.fail('quantity', 'a quantity that is not a positive whole number');
 
-    const spentCents = amount('spent', required('spent', 'the amount spent'));
-    const reimbursedCents = amount('reimbursed', required('reimbursed', 'the amount reimbursed'));
-    const baseCents = amount('base', text('base'));
-    const complementaryCents = amount('complementary', text('complementary'));
-    const deductibleCents = amount('deductible', text('deductible'));
-    if (deductibleCents !== null && deductibleCents < 0) fail('deductible', 'a negative deductible (it is withheld, so 0 or more)');
+    const spentCents = this.amount('spent', this.required('spent', 'the amount spent'));
+    const reimbursedCents = this.amount('reimbursed', this.required('reimbursed', 'the amount reimbursed'));
+    const baseCents = this.amount('base', this.text('base'));
+    const complementaryCents = this.amount('complementary', this.text('complementary'));
+    const deductibleCents = this.amount('deductible', this.text('deductible'));
+    if (deductibleCents !== null && deductibleCents < 0) this.fail('deductible', 'a negative deductible (it is withheld, so 0 or more)');
 
-    const rateText = text('rate');
+    const rateText = this.text('rate');
     let rateBp: number | null = null;
     if (rateText !== null) {
       rateBp = parseRate(rateText, this.rules.dotDecimal);
-      if (Number.isNaN(rateBp)) fail('rate', 'not a rate (like 70, 70 % or 70,0)');
-      else if (rateBp > 10000) fail('rate', 'a rate outside 0-100');
+      if (Number.isNaN(rateBp)) this.fail('rate', 'not a rate (like 70, 70 % or 70,0)');
+      else if (rateBp > 10000) this.fail('rate', 'a rate outside 0-100');
     }
 
     if (spentCents !== null && reimbursedCents !== null) {
       const regularisation = spentCents < 0 || reimbursedCents < 0 || (complementaryCents ?? 0) < 0;
       if (!regularisation && spentCents - reimbursedCents - (complementaryCents ?? 0) < 0) {
-        fail('reimbursed', 'more paid back than spent (out of pocket can be negative only in a regularisation row, with a minus sign)');
+        this.fail('reimbursed', 'more paid back than spent (out of pocket can be negative only in a regularisation row, with a minus sign)');
       }
     }
-    const patient = this.beneficiary(text('beneficiary'), fail);
-    if (errors.length > 0) return errors;
+    const patient = this.beneficiary(this.text('beneficiary'));
+    if (this.errors !== null) return this.errors;
     return {
       patientId: patient!,
       careDate: careDate!,
       section: section!,
       label: label!,
-      code: text('code'),
+      code: this.text('code'),
       quantity,
-      professional: text('professional'),
-      specialty: text('specialty'),
+      professional: this.text('professional'),
+      specialty: this.text('specialty'),
       spentCents: spentCents!,
       baseCents,
       rateBp,
@@ -154,21 +138,55 @@ export class RowReader {
       deductibleCents,
       complementaryCents,
       paymentDate,
-      reference: text('reference'),
+      reference: this.text('reference'),
     };
   }
 
-  private date(field: Field, value: string, fail: (f: Field, m: string) => void): string | null {
+  private fail(field: Field | null, message: string): void {
+    const i = field === null ? -1 : this.at[field];
+    this.errors ??= [];
+    this.errors.push({ line: this.line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (this.cells[i] ?? ''), message });
+  }
+
+  /** The trimmed cell of a field, or null when the column is absent or the cell empty. */
+  private text(field: Field): string | null {
+    const i = this.at[field];
+    if (i < 0) return null;
+    const v = this.cells[i]!.trim();
+    return v === '' ? null : v;
+  }
+
+  private required(field: Field, what: string): string | null {
+    const v = this.text(field);
+    if (v === null) this.fail(field, `${what} is required`);
+    return v;
+  }
+
+  private amount(field: Field, v: string | null): number | null {
+    if (v === null) return null;
+    const cents = parseAmount(v, this.rules.dotDecimal);
+    if (Number.isNaN(cents)) {
+      this.fail(field, 'not an amount in euros (like 12,50 or 1 234,56 €)');
+      return null;
+    }
+    return cents;
+  }
+
+  private date(field: Field, value: string): string | null {
     const iso = parseDate(value);
-    if (iso === null) fail(field, 'not a real date in dd/mm/yyyy or yyyy-mm-dd form');
+    if (iso === null) this.fail(field, 'not a real date in dd/mm/yyyy or yyyy-mm-dd form');
     return iso;
   }
 
-  private beneficiary(name: string | null, fail: (f: Field, m: string) => void): number | undefined {
+  private beneficiary(name: string | null): number | undefined {
     if (name === null) return this.rules.defaultPatientId;
-    if (!this.beneficiaries.has(name)) this.beneficiaries.set(name, this.rules.people.get(fold(name)));
-    const patient = this.beneficiaries.get(name);
-    if (patient === undefined) fail('beneficiary', `no one named "${name}" in this record: add the person with ${addCommand(name)}, then import again`);
+    let patient = this.beneficiaries.get(name);
+    if (patient === undefined) {
+      patient = this.rules.people.get(fold(name));
+      // A family export repeats a few names: remember them (but not an unbounded number).
+      if (patient !== undefined && this.beneficiaries.size < 1000) this.beneficiaries.set(name, patient);
+    }
+    if (patient === undefined) this.fail('beneficiary', `no one named "${name}" in this record: add the person with ${addCommand(name)}, then import again`);
     return patient;
   }
 }
