@@ -15,47 +15,21 @@ export interface ImportBatch {
   undoneAt: string | null;
 }
 
-interface BatchRow {
-  id: number;
-  file: string;
-  sha256: string;
-  rows: number;
-  inserted: number;
-  duplicates: number;
-  rejected: number;
-  outside_window: number;
-  actor: string;
-  imported_at: string;
-  undone_at: string | null;
-}
-
-const toBatch = (r: BatchRow): ImportBatch => ({
-  id: r.id,
-  file: r.file,
-  sha256: r.sha256,
-  rows: r.rows,
-  inserted: r.inserted,
-  duplicates: r.duplicates,
-  rejected: r.rejected,
-  outsideWindow: r.outside_window,
-  actor: r.actor,
-  importedAt: r.imported_at,
-  undoneAt: r.undone_at,
-});
+/** Batch columns under their JSON names. */
+const BATCH_COLUMNS = `id, file, sha256, rows, inserted, duplicates, rejected, outside_window AS outsideWindow, actor,
+  imported_at AS importedAt, undone_at AS undoneAt`;
 
 /** The live (not undone) batch that imported a file with this sha256, if any. */
 export function batchBySha(db: Db, sha256: string): ImportBatch | undefined {
-  const row = db.prepare('SELECT * FROM reimbursement_import WHERE sha256 = ? AND undone_at IS NULL ORDER BY id LIMIT 1').get(sha256) as BatchRow | undefined;
-  return row && toBatch(row);
+  return db.prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE sha256 = ? AND undone_at IS NULL ORDER BY id LIMIT 1`).get(sha256) as ImportBatch | undefined;
 }
 
 export function getBatch(db: Db, id: number): ImportBatch | undefined {
-  const row = db.prepare('SELECT * FROM reimbursement_import WHERE id = ?').get(id) as BatchRow | undefined;
-  return row && toBatch(row);
+  return db.prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE id = ?`).get(id) as ImportBatch | undefined;
 }
 
 export function listBatches(db: Db): ImportBatch[] {
-  return (db.prepare('SELECT * FROM reimbursement_import ORDER BY id').all() as BatchRow[]).map(toBatch);
+  return db.prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import ORDER BY id`).all() as ImportBatch[];
 }
 
 export function createBatch(db: Db, file: string, sha256: string, actor: string, now: Date): number {

@@ -1,25 +1,13 @@
 import type { Db } from '../store/database.js';
 import { fold } from '../util/fold.js';
+import type { Act } from './rows.js';
 import { type Section, SECTIONS } from './sections.js';
 
-/** One act as `dmp reimbursements list --json` shows it. */
-export interface ActView {
+/** One act as `dmp reimbursements list --json` shows it: the stored act, where it came from, the rate in percent. */
+export interface ActView extends Omit<Act, 'patientId' | 'rateBp' | 'reference'> {
   id: number;
-  careDate: string;
-  section: Section;
-  label: string;
-  code: string | null;
-  quantity: number;
-  professional: string | null;
-  specialty: string | null;
-  spentCents: number;
-  baseCents: number | null;
   /** Percent (70 for 70 %), null when the file had no rate. */
   rate: number | null;
-  reimbursedCents: number;
-  deductibleCents: number | null;
-  complementaryCents: number | null;
-  paymentDate: string | null;
   importId: number;
   file: string;
   line: number;
@@ -36,61 +24,25 @@ export interface ActFilter {
   professional?: string;
 }
 
-interface ActRow {
-  id: number;
-  care_date: string;
-  section: Section;
-  label: string;
-  code: string | null;
-  quantity: number;
-  professional: string | null;
-  specialty: string | null;
-  spent_cents: number;
-  base_cents: number | null;
-  rate_bp: number | null;
-  reimbursed_cents: number;
-  deductible_cents: number | null;
-  complementary_cents: number | null;
-  payment_date: string | null;
-  import_id: number;
-  file: string;
-  line: number;
-}
-
 export function listActs(db: Db, filter: ActFilter): ActView[] {
   const rows = db
     .prepare(
-      `SELECT r.*, i.file FROM reimbursement r JOIN reimbursement_import i ON i.id = r.import_id
+      `SELECT r.id, r.care_date AS careDate, r.section, r.label, r.code, r.quantity, r.professional, r.specialty,
+              r.spent_cents AS spentCents, r.base_cents AS baseCents, r.rate_bp / 100.0 AS rate,
+              r.reimbursed_cents AS reimbursedCents, r.deductible_cents AS deductibleCents,
+              r.complementary_cents AS complementaryCents, r.payment_date AS paymentDate,
+              r.import_id AS importId, i.file, r.line
+       FROM reimbursement r JOIN reimbursement_import i ON i.id = r.import_id
        WHERE r.patient_id = @patientId
          AND (@from IS NULL OR r.care_date >= @from) AND (@to IS NULL OR r.care_date <= @to)
          AND (@section IS NULL OR r.section = @section) AND (@code IS NULL OR r.code = @code)
        ORDER BY r.care_date DESC, r.id`,
     )
-    .all({ patientId: filter.patientId, from: filter.from, to: filter.to, section: filter.section ?? null, code: filter.code ?? null }) as ActRow[];
-  const wanted = filter.professional === undefined ? undefined : fold(filter.professional);
-  return rows.filter((r) => wanted === undefined || fold(r.professional ?? '').includes(wanted)).map(toView);
+    .all({ patientId: filter.patientId, from: filter.from, to: filter.to, section: filter.section ?? null, code: filter.code ?? null }) as ActView[];
+  if (filter.professional === undefined) return rows;
+  const wanted = fold(filter.professional);
+  return rows.filter((r) => fold(r.professional ?? '').includes(wanted));
 }
-
-const toView = (r: ActRow): ActView => ({
-  id: r.id,
-  careDate: r.care_date,
-  section: r.section,
-  label: r.label,
-  code: r.code,
-  quantity: r.quantity,
-  professional: r.professional,
-  specialty: r.specialty,
-  spentCents: r.spent_cents,
-  baseCents: r.base_cents,
-  rate: r.rate_bp === null ? null : r.rate_bp / 100,
-  reimbursedCents: r.reimbursed_cents,
-  deductibleCents: r.deductible_cents,
-  complementaryCents: r.complementary_cents,
-  paymentDate: r.payment_date,
-  importId: r.import_id,
-  file: r.file,
-  line: r.line,
-});
 
 export interface Totals {
   count: number;
