@@ -1,4 +1,4 @@
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { DmpError } from '../errors.js';
 import { type ReadEvents, type ReadJob, readActs } from './reader.js';
 import type { Layout } from './source.js';
@@ -17,7 +17,10 @@ type Message =
   | { type: 'done' }
   | { type: 'error'; kind?: DmpError['kind']; message: string; hint?: string; stack?: string };
 
-if (parentPort) {
+/** Marks the threads dmp starts, so that loading this module in any other thread does nothing. */
+const READER_THREAD = 'dmp-reimbursements-reader';
+
+if (parentPort && (workerData as { role?: string } | null)?.role === READER_THREAD) {
   const port = parentPort;
   let inFlight = 0;
   let wake: (() => void) | undefined;
@@ -52,7 +55,7 @@ if (parentPort) {
 export function readActsInBackground(job: ReadJob, events: { layout(l: Layout): void; batch(b: Parameters<ReadEvents['batch']>[0]): void }): Promise<void> {
   if (import.meta.url.endsWith('.ts')) return readActs(job, events);
   return new Promise<void>((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url));
+    const worker = new Worker(new URL(import.meta.url), { workerData: { role: READER_THREAD } });
     let settled = false;
     const finish = (err?: unknown) => {
       if (settled) return;

@@ -62,7 +62,7 @@ export class RowReader {
 
   /** True for a line of empty cells (`;;;;`), which spreadsheets write and which carries no act. */
   static isBlank(cells: string[]): boolean {
-    for (const c of cells) if (c.trim() !== '') return false;
+    for (const c of cells) if (c.length > 0 && c.trim() !== '') return false;
     return true;
   }
 
