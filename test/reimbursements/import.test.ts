@@ -171,6 +171,18 @@ describe('dmp reimbursements import: invalid rows', () => {
     expect(back.json().files[0]).toMatchObject({ rows: 13, rejected: 13, status: 'rejected' });
   });
 
+  it('writes one rejects file per input when several files are imported', async () => {
+    const rec = await loggedInRecord();
+    const rejects = join(rec.dir, 'rejects.csv');
+    await importJson(rec, ['invalid-rows.csv', 'dot-in-comma-file.csv'], ['--rejects', rejects]);
+    expect(readFileSync(join(rec.dir, 'rejects-invalid-rows.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(14);
+    const comma = readFileSync(join(rec.dir, 'rejects-dot-in-comma-file.csv'), 'utf8').slice(1).trimEnd().split('\r\n');
+    expect(comma).toEqual([
+      "Date des soins,Rubrique,Nature de l'acte,Dépense,Montant remboursé,Motif du rejet",
+      '11/03/2026,Pharmacie,Point décimal,4.00,"2,60","Dépense: not an amount in euros (like 12,50 or 1 234,56 €)"',
+    ]);
+  });
+
   it('refuses a dot decimal in a comma-delimited file', async () => {
     const rec = await loggedInRecord();
     const r = await importJson(rec, ['dot-in-comma-file.csv']);
