@@ -86,6 +86,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         { path, encoding: facts.encoding, importId, now: options.now.toISOString(), people: [...options.people], defaultPatientId: options.defaultPatientId, refuseOnReject: !options.skipInvalid },
         { layout: onLayout, batch: onBatch },
       );
+      // Finished before the commit: a rejects file that cannot be written rolls the import back.
+      await rejects?.close();
       if (report.rows === 0) throw new DmpError('invalid', `${file} has a header row but no data rows.`, 'Export the file again with its rows.');
       if (!peopleExist(db, routedTo)) throw new Error('a person rows were routed to is no longer in the record');
       const refused = report.rejected > 0 && !options.skipInvalid;

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
+import { invalidData } from '../errors.js';
 import type { RowError } from './rows.js';
 
 /** The extra column a rejects file carries, after the file's own columns. */
@@ -14,11 +15,13 @@ export class RejectsWriter {
   private readonly csv: Stringifier;
   private readonly done: Promise<unknown>;
 
-  constructor(path: string, header: string[], delimiter: string) {
+  constructor(private readonly path: string, header: string[], delimiter: string) {
     const out = createWriteStream(path, { mode: 0o600 });
     this.csv = stringify({ delimiter, bom: true, record_delimiter: 'windows' });
     this.csv.pipe(out);
+    // once() rejects on 'error', so a write failure surfaces in close() instead of crashing.
     this.done = once(out, 'finish');
+    this.done.catch(() => undefined);
     this.csv.write([...header, REASON_COLUMN]);
   }
 
@@ -27,8 +30,17 @@ export class RejectsWriter {
     this.csv.write([...cells, reason]);
   }
 
+  private closed = false;
+
+  /** Finishes the file; a second call does nothing. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.csv.end();
-    await this.done;
+    try {
+      await this.done;
+    } catch (err) {
+      throw invalidData(`Could not write the rejects file ${this.path}: ${(err as Error).message}.`, 'Pass --rejects a path in a directory you can write to.');
+    }
   }
 }

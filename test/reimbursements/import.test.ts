@@ -183,6 +183,13 @@ describe('dmp reimbursements import: invalid rows', () => {
     ]);
   });
 
+  it('refuses a rejects path in a missing directory before importing anything', async () => {
+    const rec = await loggedInRecord();
+    const r = await rec.run(['reimbursements', 'import', fixture('invalid-rows.csv'), '--rejects', 'nowhere/rejects.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dmp: Cannot write the rejects file nowhere/rejects.csv: there is no directory');
+  });
+
   it('refuses a dot decimal in a comma-delimited file', async () => {
     const rec = await loggedInRecord();
     const r = await importJson(rec, ['dot-in-comma-file.csv']);

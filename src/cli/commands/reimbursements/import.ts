@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
-import { DmpError, notFound } from '../../../errors.js';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { DmpError, notFound, usageError } from '../../../errors.js';
 import { patientsByNameKey } from '../../../profile/patients.js';
 import { type FileReport, importFile, refusedFile } from '../../../reimbursements/import.js';
 import { action, examples } from '../../command.js';
@@ -41,6 +41,10 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   paths.forEach((p, i) => {
     if (!existsSync(p) || !statSync(p).isFile()) throw notFound(`No file at ${files[i]}.`, 'Check the path; nothing was imported.');
   });
+  if (flags.rejects !== undefined) {
+    const dir = dirname(resolve(ctx.cwd, flags.rejects));
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Cannot write the rejects file ${flags.rejects}: there is no directory ${dir}.`, 'Pass --rejects a path in an existing directory.');
+  }
   const defaultPatientId = currentPatient(ctx).id;
   const people = new Map([...patientsByNameKey(db)].map(([key, p]) => [key, p.id]));
   const reports: FileReport[] = [];
