@@ -148,12 +148,16 @@ export class RowReader {
     this.errors.push({ line: this.line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (this.cells[i] ?? ''), message });
   }
 
-  /** The trimmed cell of a field, or null when the column is absent or the cell empty. */
+  /**
+   * The trimmed cell of a field, or null when the column is absent or the cell empty. Line
+   * breaks inside a quoted value become LF, so a CRLF and an LF copy of an export agree.
+   */
   private text(field: Field): string | null {
     const i = this.at[field];
     if (i < 0) return null;
     const v = this.cells[i]!.trim();
-    return v === '' ? null : v;
+    if (v === '') return null;
+    return v.indexOf('\r') === -1 ? v : v.replace(/\r\n?/g, '\n');
   }
 
   private required(field: Field, what: string): string | null {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
@@ -23,6 +23,27 @@ describe('dmp reimbursements import: file dialects', () => {
     expect(nfs).toMatchObject({ code: '0552', rate: 60, careDate: '2026-04-20', paymentDate: '2026-04-25', reimbursedCents: 486 });
     expect(list.find((a: any) => a.section === 'medical_dental').label).toBe('Consultation "G" ; généraliste');
     expect(list.find((a: any) => a.section === 'hospitalization')).toMatchObject({ quantity: 2, baseCents: null, rate: null, deductibleCents: null });
+  });
+
+  it('keeps the physical line of each act: preamble lines count', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-win1252-preamble.csv']);
+    const list = (await rec.run(['reimbursements', 'list', '--json'])).json();
+    expect(list.map((a: any) => a.line)).toEqual([9, 8, 7, 6, 5]);
+  });
+
+  it('counts a line break inside a quoted field in the line numbers, and a CRLF copy equals an LF one', async () => {
+    const rec = await loggedInRecord();
+    for (const eol of ['\r\n', '\n']) {
+      const path = join(rec.dir, `multiline-${eol.length}.csv`);
+      const rows = ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", `01/02/2026;Pharmacie;"Pansements${eol}stériles${eol}(boîte)";4,00;2,60`, '', '02/02/2026;Pharmacie;Compresses;quatre;2,60'];
+      writeFileSync(path, rows.join(eol) + eol);
+      const r = await rec.run(['reimbursements', 'import', path, '--skip-invalid', '--json']);
+      expect(r.json().files[0]).toMatchObject({ rows: 2, inserted: eol === '\r\n' ? 1 : 0, duplicates: eol === '\r\n' ? 0 : 1, rejected: 1, errors: [{ line: 6, column: 'Dépense', value: 'quatre' }] });
+    }
+    const acts = (await rec.run(['reimbursements', 'list', '--json'])).json();
+    expect(acts).toHaveLength(1);
+    expect(acts[0]).toMatchObject({ line: 2, label: 'Pansements\nstériles\n(boîte)' });
   });
 
   it('adds nothing when the same acts come again in another encoding, delimiter or column order', async () => {
