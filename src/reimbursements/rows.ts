@@ -52,12 +52,18 @@ export interface RowRules {
 export class RowReader {
   private readonly at: Record<Field, number>;
   private readonly width: number;
+  /** Cells up to the last named header column. */
+  private readonly named: number;
   private readonly beneficiaries = new Map<string, number>();
 
   constructor(private readonly rules: RowRules) {
     const index = rules.header.index;
     this.at = Object.fromEntries(Object.keys(HEADER_NAMES).map((f) => [f, index[f as Field] ?? -1])) as Record<Field, number>;
     this.width = rules.header.names.length;
+    const names = rules.header.names;
+    let named = names.length;
+    while (named > 0 && names[named - 1] === '') named--;
+    this.named = named;
   }
 
   /** True for a line of empty cells (`;;;;`), which spreadsheets write and which carries no act. */
@@ -76,7 +82,7 @@ export class RowReader {
     this.cells = cells;
     this.line = line;
     this.errors = null;
-    if (cells.length !== this.width) {
+    if (cells.length !== this.width && !this.onlyTrailingBlanks(cells)) {
       this.fail(null, `the row has ${cells.length} cells where the header has ${this.width} (a delimiter inside an unquoted value?)`);
       return this.errors!;
     }
@@ -140,6 +146,15 @@ export class RowReader {
       paymentDate,
       reference: this.text('reference'),
     };
+  }
+
+  /**
+   * A header padded with trailing delimiters (`A;B;C;`) over rows without them (`a;b;c`) is
+   * fine. A row with more cells than the header is not: it cannot be told from a value cut
+   * in two by an unquoted delimiter.
+   */
+  private onlyTrailingBlanks(cells: string[]): boolean {
+    return cells.length >= this.named && cells.length < this.width;
   }
 
   private fail(field: Field | null, message: string): void {

@@ -93,6 +93,13 @@ describe('dmp reimbursements import: file dialects', () => {
     expect((await summaryJson(rec, ['--all'])).total.count).toBe(4);
   });
 
+  it('accepts rows without the trailing delimiters that pad the header', async () => {
+    const rec = await loggedInRecord();
+    const r = await importJson(rec, ['trailing-delimiters.csv']);
+    expect(r.code).toBe(0);
+    expect(r.files[0]).toMatchObject({ rows: 3, inserted: 3, rejected: 0 });
+  });
+
   it('reports an unknown column once and ignores it', async () => {
     const rec = await loggedInRecord();
     const r = await importJson(rec, ['unknown-column.csv']);
@@ -153,13 +160,14 @@ describe('dmp reimbursements import: invalid rows', () => {
     [16, 'Participation forfaitaire', '-1,00', 'a negative deductible (it is withheld, so 0 or more)'],
     [17, 'Montant remboursé', '3,00', 'more paid back than spent (out of pocket can be negative only in a regularisation row, with a minus sign)'],
     [18, null, null, 'the row has 11 cells where the header has 10 (a delimiter inside an unquoted value?)'],
+    [19, null, null, 'the row has 9 cells where the header has 10 (a delimiter inside an unquoted value?)'],
   ].map(([line, column, value, message]) => ({ line, column, value, message }));
 
   it('refuses the whole file by default, listing every bad row with its physical line, column, value and rule', async () => {
     const rec = await loggedInRecord();
     const r = await importJson(rec, ['invalid-rows.csv']);
     expect(r.code).toBe(5);
-    expect(r.files[0]).toMatchObject({ status: 'rejected', importId: null, rows: 16, inserted: 0, rejected: 13 });
+    expect(r.files[0]).toMatchObject({ status: 'rejected', importId: null, rows: 17, inserted: 0, rejected: 14 });
     expect(r.files[0].errors).toEqual(EXPECTED);
     expect((await summaryJson(rec, ['--all'])).total.count).toBe(0);
     expect((await rec.run(['reimbursements', 'imports', '--json'])).json()).toEqual([]);
@@ -179,24 +187,24 @@ describe('dmp reimbursements import: invalid rows', () => {
     const rejects = join(rec.dir, 'to-fix.csv');
     const r = await importJson(rec, ['invalid-rows.csv'], ['--skip-invalid', '--rejects', rejects]);
     expect(r.code).toBe(5);
-    expect(r.files[0]).toMatchObject({ status: 'imported', importId: 1, rows: 16, inserted: 3, duplicates: 0, rejected: 13 });
+    expect(r.files[0]).toMatchObject({ status: 'imported', importId: 1, rows: 17, inserted: 3, duplicates: 0, rejected: 14 });
     expect((await summaryJson(rec)).total).toEqual({ count: 3, spentCents: 400 - 400 + 400, reimbursedCents: 260 - 260 + 260, deductibleCents: 0, complementaryCents: 140, outOfPocketCents: 0 });
     const text = readFileSync(rejects, 'utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(14);
+    expect(lines).toHaveLength(15);
     expect(lines[0]).toBe("Date des soins;Rubrique;Nature de l'acte;Quantité;Dépense;Taux;Montant remboursé;Participation forfaitaire;Part complémentaire;Date de remboursement;Motif du rejet");
     expect(lines[1]).toBe("31/02/2026;Pharmacie;Date qui n'existe pas;1;4,00;65;2,60;;;;Date des soins: not a real date in dd/mm/yyyy or yyyy-mm-dd form");
     // The rejects file reads back as an export (fix the rows, import it): as is, each row is refused again.
     const back = await rec.run(['reimbursements', 'import', rejects, '--json']);
-    expect(back.json().files[0]).toMatchObject({ rows: 13, rejected: 13, status: 'rejected' });
+    expect(back.json().files[0]).toMatchObject({ rows: 14, rejected: 14, status: 'rejected' });
   });
 
   it('writes one rejects file per input when several files are imported', async () => {
     const rec = await loggedInRecord();
     const rejects = join(rec.dir, 'rejects.csv');
     await importJson(rec, ['invalid-rows.csv', 'dot-in-comma-file.csv'], ['--rejects', rejects]);
-    expect(readFileSync(join(rec.dir, 'rejects-invalid-rows.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(14);
+    expect(readFileSync(join(rec.dir, 'rejects-invalid-rows.csv'), 'utf8').trimEnd().split('\r\n')).toHaveLength(15);
     const comma = readFileSync(join(rec.dir, 'rejects-dot-in-comma-file.csv'), 'utf8').slice(1).trimEnd().split('\r\n');
     expect(comma).toEqual([
       "Date des soins,Rubrique,Nature de l'acte,Dépense,Montant remboursé,Motif du rejet",
@@ -255,7 +263,7 @@ describe('dmp reimbursements import: dry run, batches and undo', () => {
     const rec = await loggedInRecord();
     const rejects = join(rec.dir, 'rejects.csv');
     const r = await importJson(rec, ['five-acts-semicolon.csv', 'invalid-rows.csv'], ['--dry-run', '--skip-invalid', '--rejects', rejects]);
-    expect(r.files.map((f) => [f.status, f.importId, f.inserted, f.rejected])).toEqual([['dry-run', null, 5, 0], ['dry-run', null, 3, 13]]);
+    expect(r.files.map((f) => [f.status, f.importId, f.inserted, f.rejected])).toEqual([['dry-run', null, 5, 0], ['dry-run', null, 3, 14]]);
     expect((await summaryJson(rec, ['--all'])).total.count).toBe(0);
     expect((await rec.run(['reimbursements', 'imports', '--json'])).json()).toEqual([]);
     expect(() => readFileSync(rejects)).toThrow();
