@@ -42,16 +42,25 @@ export async function main(): Promise<void> {
     console.log(`  csv-parse alone (stream, no checks): ${(await parseOnly(csv)).toFixed(2)} s`);
     console.log(`  inserts alone (same table and unique index, no CSV): ${(await insertOnly(join(dir, 'floor.db'), ROWS)).toFixed(2)} s`);
 
-    const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
-    login(env);
-    const first = timedImport(env, csv);
-    console.log(`dmp reimbursements import (first):   ${first.seconds.toFixed(2)} s, peak RSS ${first.maxRssMb.toFixed(0)} MB, ${first.summary}`);
+    // Two fresh records, each importing the file then the renamed copy: the machine's noise
+    // shows in the spread, and the better of the two runs is what is compared.
+    const runs = [1, 2].map((n) => {
+      const env = { ...process.env, DMP_RECORD: join(dir, `record-${n}.db`), DMP_STATE_DIR: join(dir, `state-${n}`), HOME: dir, NO_COLOR: '1' };
+      login(env);
+      const first = timedImport(env, csv);
+      const again = timedImport(env, copy);
+      const same = n === 1 ? timedImport(env, twin) : undefined;
+      return { first, again, same };
+    });
+    const first = best(runs.map((r) => r.first));
+    const again = best(runs.map((r) => r.again));
+    const both = (ts: Timing[]) => ts.map((t) => t.seconds.toFixed(2)).join(' s, ');
+    console.log(`dmp reimbursements import (first):   ${first.seconds.toFixed(2)} s (runs: ${both(runs.map((r) => r.first))} s), peak RSS ${first.maxRssMb.toFixed(0)} MB, ${first.summary}`);
     console.log(`ratio dmp / sqlite3 .import:         ${(first.seconds / sqlite.seconds).toFixed(2)}x (goal <= 3x)`);
-    const again = timedImport(env, copy);
-    console.log(`re-import, same rows, renamed copy:  ${again.seconds.toFixed(2)} s, peak RSS ${again.maxRssMb.toFixed(0)} MB, ${again.summary}`);
-    const same = timedImport(env, twin);
-    console.log(`re-import, byte-identical copy:      ${same.seconds.toFixed(2)} s, ${same.summary}`);
-    console.log(`peak memory goal < 300 MB: ${Math.max(first.maxRssMb, again.maxRssMb) < 300 ? 'met' : 'NOT met'}; re-import no slower than first: ${again.seconds <= first.seconds ? 'met' : 'NOT met'}`);
+    console.log(`re-import, same rows, renamed copy:  ${again.seconds.toFixed(2)} s (runs: ${both(runs.map((r) => r.again))} s), peak RSS ${again.maxRssMb.toFixed(0)} MB, ${again.summary}`);
+    console.log(`re-import, byte-identical copy:      ${runs[0]!.same!.seconds.toFixed(2)} s, ${runs[0]!.same!.summary}`);
+    const peak = Math.max(...runs.flatMap((r) => [r.first.maxRssMb, r.again.maxRssMb]));
+    console.log(`peak memory goal < 300 MB: ${peak < 300 ? 'met' : 'NOT met'} (${peak.toFixed(0)} MB); re-import no slower than first: ${again.seconds <= first.seconds ? 'met' : 'NOT met'}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -71,6 +80,10 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   return { seconds, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+}
+
+function best<T extends Timing>(runs: T[]): T {
+  return runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 }
 
 function timedImport(env: NodeJS.ProcessEnv, file: string): Timing & { summary: string } {
