@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { parse } from 'csv-parse';
 import { totpCode } from '../src/account/totp.js';
-import { ActWriter, createBatch, ROWS_PER_INSERT } from '../src/reimbursements/repo.js';
+import { ActWriter, createBatch, ROWS_PER_INSERT, VALUES_PER_ACT } from '../src/reimbursements/repo.js';
 import { bulkTransaction } from '../src/store/bulk.js';
 import { openRecord } from '../src/store/database.js';
 
@@ -119,7 +119,7 @@ async function insertOnly(path: string, rows: number): Promise<number> {
         params = [];
       }
     }
-    if (params.length) writer.add(params, params.length / 19);
+    if (params.length) writer.add(params, params.length / VALUES_PER_ACT);
     return { commit: true, value: undefined };
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -1,6 +1,5 @@
 import * as crypto from 'node:crypto';
 import { OccurrenceCounter } from './occurrences.js';
-import type { Act } from './rows.js';
 
 const SEP = '\x1f';
 
@@ -12,8 +11,8 @@ const sha256 = (text: string): string =>
 const FINGERPRINT_CHARS = 22;
 
 /**
- * A row's identity: its normalised content (cents, ISO dates, section key, trimmed text, the
- * person) plus its occurrence number among identical rows of the same file. The same act read
+ * A row's identity: its normalised content (the person, cents, ISO dates, section key, trimmed
+ * text) plus its occurrence number among identical rows of the same file. The same act read
  * from another encoding, delimiter or column order has the same fingerprint, and two
  * identical rows of one file (two boxes of the same drug) are two acts.
  *
@@ -24,8 +23,14 @@ export class Fingerprinter {
   /** First 60 bits of a content hash -> how many times this file has shown that content. */
   private readonly seen = new OccurrenceCounter();
 
-  of(act: Act): string {
-    const content = contentKey(act);
+  /** The fingerprint of the act whose normalised values are values[from, to) (null for an absent value). */
+  of(values: unknown[], from: number, to: number): string {
+    let content = '';
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      content += i === from ? '' : SEP;
+      if (v !== null && v !== undefined) content += v as string | number;
+    }
     const digest = sha256(content);
     const occurrence = this.seen.next(bits(digest, 0), bits(digest, 5));
     if (occurrence === 0) return digest.slice(0, FINGERPRINT_CHARS);
@@ -41,13 +46,4 @@ function bits(digest: string, from: number): number {
   let n = 0;
   for (let i = from; i < from + 5; i++) n = (n << 6) | B64[digest.charCodeAt(i)]!;
   return n;
-}
-
-export function contentKey(a: Act): string {
-  return (
-    a.patientId + SEP + a.careDate + SEP + a.section + SEP + a.label + SEP + (a.code ?? '') + SEP + a.quantity + SEP +
-    (a.professional ?? '') + SEP + (a.specialty ?? '') + SEP + a.spentCents + SEP + (a.baseCents ?? '') + SEP +
-    (a.rateBp ?? '') + SEP + a.reimbursedCents + SEP + (a.deductibleCents ?? '') + SEP + (a.complementaryCents ?? '') + SEP +
-    (a.paymentDate ?? '') + SEP + (a.reference ?? '')
-  );
 }

@@ -1,6 +1,5 @@
 import { defaultWindow } from './window.js';
 import type { FileEncoding } from './encoding.js';
-import { Fingerprinter } from './fingerprint.js';
 import { ROWS_PER_INSERT } from './repo.js';
 import { type RowError, RowReader } from './rows.js';
 import { type Layout, streamRecords } from './source.js';
@@ -39,8 +38,8 @@ export interface ReadEvents {
 }
 
 /**
- * The read side of an import: streams the file, validates each row, fingerprints the valid
- * ones and packs them as insert parameters, in batches (one per chunk of the file). It
+ * The read side of an import: streams the file, validates each row and packs the valid ones
+ * as insert parameters (fingerprint left empty), in batches (one per chunk of the file). It
  * touches no database, so it can run in a worker thread beside the writer.
  */
 export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> {
@@ -48,7 +47,6 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
   const today = job.now.slice(0, 10);
   const windowStart = defaultWindow(now).from;
   const people = new Map(job.people);
-  const fingerprints = new Fingerprinter();
   let reader: RowReader | undefined;
   let batch = emptyBatch();
   let params: unknown[] = [];
@@ -95,7 +93,7 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
       params.push(
         job.importId, line, act.patientId, act.careDate, act.section, act.label, act.code, act.quantity, act.professional,
         act.specialty, act.spentCents, act.baseCents, act.rateBp, act.reimbursedCents, act.deductibleCents,
-        act.complementaryCents, act.paymentDate, act.reference, fingerprints.of(act),
+        act.complementaryCents, act.paymentDate, act.reference, null, // fingerprint: the writer's side computes it
       );
       if (++pending === ROWS_PER_INSERT) closeInsert();
     },

@@ -65,11 +65,19 @@ export function peopleExist(db: Db, ids: Iterable<number>): boolean {
   return true;
 }
 
+/**
+ * The insert parameters of one act, in this order: where it came from (import, line), its
+ * content (what its fingerprint is made of), then the fingerprint.
+ */
 const COLUMNS = [
   'import_id', 'line', 'patient_id', 'care_date', 'section', 'label', 'code', 'quantity', 'professional', 'specialty',
   'spent_cents', 'base_cents', 'rate_bp', 'reimbursed_cents', 'deductible_cents', 'complementary_cents', 'payment_date',
   'reference', 'fingerprint',
 ];
+export const VALUES_PER_ACT = COLUMNS.length;
+/** The content values of an act sit at [CONTENT_FROM, FINGERPRINT_AT) of its parameters. */
+export const CONTENT_FROM = 2;
+export const FINGERPRINT_AT = COLUMNS.length - 1;
 /** Rows per INSERT statement: fewer calls into SQLite for a large file (19 x 200 parameters, far under the limit). */
 export const ROWS_PER_INSERT = 200;
 
