@@ -16,25 +16,29 @@ const FINGERPRINT_CHARS = 22;
  * from another encoding, delimiter or column order has the same fingerprint, and two
  * identical rows of one file (two boxes of the same drug) are two acts.
  *
- * Fingerprints are short strings rather than buffers: they cross from the reader thread to
- * the writer cheaply (a Buffer view would drag its whole 8 KiB pool along).
+ * Two steps, so the work splits between threads: the reader hashes each row's content
+ * (`contentDigest`), the writer, seeing rows in file order, counts occurrences (`of`).
+ * Fingerprints are short strings rather than buffers: they cross threads cheaply.
  */
+export function contentDigest(values: unknown[], from: number, to: number): string {
+  let content = '';
+  for (let i = from; i < to; i++) {
+    const v = values[i];
+    if (i > from) content += SEP;
+    if (v !== null && v !== undefined) content += v as string | number;
+  }
+  return sha256(content);
+}
+
 export class Fingerprinter {
-  /** First 60 bits of a content hash -> how many times this file has shown that content. */
+  /** 60 bits of a content digest -> how many times this file has shown that content. */
   private readonly seen = new OccurrenceCounter();
 
-  /** The fingerprint of the act whose normalised values are values[from, to) (null for an absent value). */
-  of(values: unknown[], from: number, to: number): string {
-    let content = '';
-    for (let i = from; i < to; i++) {
-      const v = values[i];
-      content += i === from ? '' : SEP;
-      if (v !== null && v !== undefined) content += v as string | number;
-    }
-    const digest = sha256(content);
+  /** The fingerprint of the next row whose content has this digest. */
+  of(digest: string): string {
     const occurrence = this.seen.next(bits(digest, 0), bits(digest, 5));
     if (occurrence === 0) return digest.slice(0, FINGERPRINT_CHARS);
-    return sha256(`${content}${SEP}#${occurrence}`).slice(0, FINGERPRINT_CHARS);
+    return sha256(`${digest}${SEP}#${occurrence}`).slice(0, FINGERPRINT_CHARS);
   }
 }
 

@@ -8,7 +8,7 @@ import type { ReadBatch } from './reader.js';
 import { readActsInBackground } from './reader-worker.js';
 import { RejectsWriter } from './rejects.js';
 import { Fingerprinter } from './fingerprint.js';
-import { ActWriter, type BatchCounts, batchBySha, CONTENT_FROM, createBatch, FINGERPRINT_AT, finishBatch, peopleExist, VALUES_PER_ACT } from './repo.js';
+import { ActWriter, type BatchCounts, batchBySha, createBatch, FINGERPRINT_AT, finishBatch, peopleExist, VALUES_PER_ACT } from './repo.js';
 import type { RowError } from './rows.js';
 import type { Layout } from './source.js';
 
@@ -46,7 +46,7 @@ export interface ImportOptions {
  * Imports one AMELI-style CSV export: one transaction and one batch. A file already
  * imported (same sha256) adds nothing; a bad row refuses the whole file unless
  * `skipInvalid`; a failure of any kind leaves the record as it was. Reading (parsing,
- * validation) runs beside the fingerprints and inserts, in a worker thread.
+ * validation, content digests) runs beside the inserts, in a worker thread.
  */
 export async function importFile(db: Db, path: string, options: ImportOptions): Promise<FileReport> {
   const file = basename(path);
@@ -60,8 +60,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
     return await bulkTransaction<FileReport>(db, async () => {
       const importId = createBatch(db, file, facts.sha256, options.actor, options.now);
       const writer = new ActWriter(db);
-      // Fingerprints are computed here, in file order, not by the reader: that balances the
-      // work between the reader thread (parsing, checks) and this one (hashing, inserts).
+      // The reader hashed each row's content; occurrences are counted here, in file order.
       const fingerprints = new Fingerprinter();
       const routedTo = new Set<number>();
       let valid = 0;
@@ -81,7 +80,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         for (const id of batch.patientIds) routedTo.add(id);
         batch.inserts.forEach((params, i) => {
           for (let r = 0, base = 0; r < batch.insertRows[i]!; r++, base += VALUES_PER_ACT) {
-            params[base + FINGERPRINT_AT] = fingerprints.of(params, base + CONTENT_FROM, base + FINGERPRINT_AT);
+            params[base + FINGERPRINT_AT] = fingerprints.of(params[base + FINGERPRINT_AT] as string);
           }
           writer.add(params, batch.insertRows[i]!);
           if (options.afterRow) for (let r = 0; r < batch.insertRows[i]!; r++) options.afterRow(++written);

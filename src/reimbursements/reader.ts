@@ -1,6 +1,7 @@
 import { defaultWindow } from './window.js';
 import type { FileEncoding } from './encoding.js';
-import { ROWS_PER_INSERT } from './repo.js';
+import { contentDigest } from './fingerprint.js';
+import { CONTENT_FROM, FINGERPRINT_AT, ROWS_PER_INSERT } from './repo.js';
 import { type RowError, RowReader } from './rows.js';
 import { type Layout, streamRecords } from './source.js';
 
@@ -39,8 +40,8 @@ export interface ReadEvents {
 
 /**
  * The read side of an import: streams the file, validates each row and packs the valid ones
- * as insert parameters (fingerprint left empty), in batches (one per chunk of the file). It
- * touches no database, so it can run in a worker thread beside the writer.
+ * as insert parameters (with the content digest where the fingerprint goes), in batches (one
+ * per chunk of the file). It touches no database, so it can run in a worker thread.
  */
 export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> {
   const now = new Date(job.now);
@@ -93,8 +94,11 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
       params.push(
         job.importId, line, act.patientId, act.careDate, act.section, act.label, act.code, act.quantity, act.professional,
         act.specialty, act.spentCents, act.baseCents, act.rateBp, act.reimbursedCents, act.deductibleCents,
-        act.complementaryCents, act.paymentDate, act.reference, null, // fingerprint: the writer's side computes it
+        act.complementaryCents, act.paymentDate, act.reference, null,
       );
+      // The fingerprint slot carries the content digest; the writer turns it into the fingerprint.
+      const end = params.length - 1;
+      params[end] = contentDigest(params, end - FINGERPRINT_AT + CONTENT_FROM, end);
       if (++pending === ROWS_PER_INSERT) closeInsert();
     },
     progress(bytes) {
