@@ -14,7 +14,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 rmSync(join(root, 'dist', 'bundle'), { recursive: true, force: true });
 
 await build({
-  entryPoints: [join(root, 'dist', 'src', 'cli', 'main.js')],
+  // The CSV reader thread loads its own entry, dist/bundle/reader-worker.js.
+  entryPoints: {
+    main: join(root, 'dist', 'src', 'cli', 'main.js'),
+    'reader-worker': join(root, 'dist', 'src', 'reimbursements', 'reader-worker.js'),
+  },
   outdir: join(root, 'dist', 'bundle'),
   bundle: true,
   splitting: true,

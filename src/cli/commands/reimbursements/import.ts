@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { DmpError, notFound, usageError } from '../../../errors.js';
+import { patientsByNameKey } from '../../../profile/patients.js';
+import { type FileReport, importFile, refusedFile } from '../../../reimbursements/import.js';
+import { action, examples } from '../../command.js';
+import type { Context } from '../../context.js';
+import { currentPatient, requireSession } from '../../session.js';
+import { fileProgress } from './progress.js';
+
+interface ImportFlags {
+  skipInvalid?: boolean;
+  rejects?: string;
+  dryRun?: boolean;
+}
+
+export function registerImport(parent: Command, ctx: Context): void {
+  parent
+    .command('import')
+    .description('import AMELI-style CSV exports of reimbursements (only the acts not seen before are added)')
+    .argument('<files...>', 'CSV files (globs are expanded by the shell)')
+    .option('--skip-invalid', 'import the valid rows of a file with bad rows (default: refuse the whole file)')
+    .option('--rejects <path>', 'write the rejected rows, with a reason column, to this CSV file')
+    .option('--dry-run', 'report what would be imported, change nothing')
+    .addHelpText(
+      'after',
+      examples(
+        'dmp reimbursements import ~/Downloads/ameli-*.csv',
+        'dmp reimbursements import export.csv --skip-invalid --rejects to-fix.csv',
+        'dmp --patient "Léo DUPONT" reimbursements import leo.csv --dry-run --json',
+      ),
+    )
+    .action(action<ImportFlags>(ctx, ([files], flags) => importFiles(ctx, files as string[], flags)));
+}
+
+async function importFiles(ctx: Context, files: string[], flags: ImportFlags): Promise<void> {
+  const actor = requireSession(ctx);
+  const db = ctx.store();
+  const paths = files.map((f) => resolve(ctx.cwd, f));
+  paths.forEach((p, i) => {
+    if (!existsSync(p) || !statSync(p).isFile()) throw notFound(`No file at ${files[i]}.`, 'Check the path; nothing was imported.');
+  });
+  if (flags.rejects !== undefined) {
+    const dir = dirname(resolve(ctx.cwd, flags.rejects));
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Cannot write the rejects file ${flags.rejects}: there is no directory ${dir}.`, 'Pass --rejects a path in an existing directory.');
+  }
+  const defaultPatientId = currentPatient(ctx).id;
+  const people = new Map([...patientsByNameKey(db)].map(([key, p]) => [key, p.id]));
+  const reports: FileReport[] = [];
+  for (const [i, path] of paths.entries()) {
+    const progress = fileProgress(ctx, basename(path), statSync(path).size);
+    try {
+      const report = await importFile(db, path, {
+        actor: actor.username,
+        now: ctx.now(),
+        defaultPatientId,
+        people,
+        skipInvalid: flags.skipInvalid,
+        dryRun: flags.dryRun,
+        rejectsPath: flags.rejects && rejectsPathFor(resolve(ctx.cwd, flags.rejects), path, paths.length),
+        onUnknownColumns: (cols) => ctx.out.note(`${files[i]}: ignored unknown column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}.`),
+        onProgress: (bytes) => progress.update(bytes),
+      });
+      reports.push({ ...report, file: files[i]! });
+    } catch (err) {
+      if (!(err instanceof DmpError) || err.kind !== 'invalid') throw err;
+      reports.push(refusedFile(files[i]!, err));
+    } finally {
+      progress.stop();
+    }
+  }
+  if (reports.some((r) => r.status === 'rejected' || r.rejected > 0)) ctx.exitCode = 5;
+  ctx.out.result({ files: reports }, () => showReports(ctx, reports, flags));
+}
+
+/** One input: the path as given. Several: one rejects file per input, named after it. */
+function rejectsPathFor(rejects: string, input: string, inputs: number): string {
+  if (inputs === 1) return rejects;
+  const ext = extname(rejects) || '.csv';
+  return `${rejects.slice(0, rejects.length - extname(rejects).length)}-${basename(input, extname(input))}${ext}`;
+}
+
+function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): void {
+  ctx.out.table<FileReport>(
+    [
+      { header: 'file', value: (r) => r.file },
+      { header: 'status', value: (r) => r.status },
+      { header: 'import', value: (r) => r.importId, align: 'right' },
+      { header: 'rows', value: (r) => r.rows, align: 'right' },
+      { header: 'new', value: (r) => r.inserted, align: 'right' },
+      { header: 'known', value: (r) => r.duplicates, align: 'right' },
+      { header: 'rejected', value: (r) => r.rejected, align: 'right' },
+      { header: 'older than 24 months', value: (r) => r.outsideWindow, align: 'right' },
+    ],
+    reports,
+  );
+  if (ctx.out.isTTY && reports.length > 1) {
+    const sum = (k: 'rows' | 'inserted' | 'duplicates' | 'rejected') => reports.reduce((n, r) => n + r[k], 0);
+    ctx.out.line(`Total: ${sum('rows')} rows in ${reports.length} files, ${sum('inserted')} new, ${sum('duplicates')} already known, ${sum('rejected')} rejected.`);
+  }
+  for (const r of reports) {
+    if (r.status === 'already-imported') ctx.out.note(`${r.file} was already imported (import ${r.importId}); nothing added.`);
+    for (const e of r.errors) {
+      if (e.line === null) ctx.out.note(e.message);
+      else ctx.out.note(`${r.file}:${e.line}: ${e.column ? `${e.column} "${e.value}": ` : ''}${e.message}.`);
+    }
+    if (r.status === 'rejected' && r.rejected > 0) {
+      ctx.out.note(`Nothing was imported from ${r.file}: fix the rows above, or pass --skip-invalid to import the valid ones.`);
+    }
+  }
+  if (flags.dryRun) ctx.out.note('Dry run: nothing was changed.');
+}

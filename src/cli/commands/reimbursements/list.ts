@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { formatEuros } from '../../../reimbursements/money.js';
+import { type ActView, listActs } from '../../../reimbursements/views.js';
+import { action, examples } from '../../command.js';
+import type { Context } from '../../context.js';
+import { currentPatient, requireSession } from '../../session.js';
+import { dateRange, parseDateFlag, parseSection } from './filters.js';
+
+interface ListFlags {
+  section?: string;
+  from?: string;
+  to?: string;
+  code?: string;
+  professional?: string;
+  all?: boolean;
+}
+
+export function registerList(parent: Command, ctx: Context): void {
+  parent
+    .command('list')
+    .description('list reimbursed acts of the last 24 months (as the DMP shows them), newest first')
+    .option('--section <section>', 'pharmacy, hospitalization, medical_dental, radiology or biology')
+    .option('--from <YYYY-MM-DD>', 'acts from this day on')
+    .option('--to <YYYY-MM-DD>', 'acts up to this day')
+    .option('--code <code>', 'acts with this act code (exact, as text)')
+    .option('--professional <name>', 'acts by a professional whose name contains this (case and accents ignored)')
+    .option('--all', 'include acts older than 24 months')
+    .addHelpText('after', examples('dmp reimbursements list --section radiology', 'dmp reimbursements list --all --code 0552 --json'))
+    .action(action<ListFlags>(ctx, (_a, flags) => list(ctx, flags)));
+}
+
+function list(ctx: Context, flags: ListFlags): void {
+  requireSession(ctx);
+  const section = flags.section === undefined ? undefined : parseSection(flags.section);
+  const range = dateRange(ctx.now(), flags.all, parseDateFlag(flags.from, '--from'), parseDateFlag(flags.to, '--to'));
+  const patient = currentPatient(ctx);
+  const rows = listActs(ctx.store(), { patientId: patient.id, ...range, section, code: flags.code, professional: flags.professional });
+  const money = (c: number | null) => (c === null ? '' : ctx.out.isTTY ? formatEuros(c) : c);
+  ctx.out.result(rows, () =>
+    ctx.out.table<ActView>(
+      [
+        { header: 'id', value: (r) => r.id, align: 'right' },
+        { header: 'date', value: (r) => r.careDate },
+        { header: 'section', value: (r) => r.section },
+        { header: 'act', value: (r) => r.label },
+        { header: 'code', value: (r) => r.code },
+        { header: 'qty', value: (r) => r.quantity, align: 'right' },
+        { header: 'professional', value: (r) => r.professional },
+        { header: ctx.out.isTTY ? 'spent' : 'spentCents', value: (r) => money(r.spentCents), align: 'right' },
+        { header: ctx.out.isTTY ? 'reimbursed' : 'reimbursedCents', value: (r) => money(r.reimbursedCents), align: 'right' },
+        { header: 'paid on', value: (r) => r.paymentDate },
+      ],
+      rows,
+    ),
+  );
+}

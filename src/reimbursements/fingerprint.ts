@@ -1,0 +1,53 @@
+import * as crypto from 'node:crypto';
+import { OccurrenceCounter } from './occurrences.js';
+
+const SEP = '\x1f';
+
+/** One-shot sha256 to base64: crypto.hash (Node 20.12+, faster for short input), else createHash. */
+const sha256 = (text: string): string =>
+  typeof crypto.hash === 'function' ? crypto.hash('sha256', text, 'base64') : crypto.createHash('sha256').update(text).digest('base64');
+
+/** 22 base64 characters = 132 bits of sha256: collisions are out of reach for any record. */
+const FINGERPRINT_CHARS = 22;
+
+/**
+ * A row's identity: its normalised content (the person, cents, ISO dates, section key, trimmed
+ * text) plus its occurrence number among identical rows of the same file. The same act read
+ * from another encoding, delimiter or column order has the same fingerprint, and two
+ * identical rows of one file (two boxes of the same drug) are two acts.
+ *
+ * Two steps, so the work splits between threads: the reader hashes each row's content
+ * (`contentDigest`), the writer, seeing rows in file order, counts occurrences (`of`).
+ * Fingerprints are short strings rather than buffers: they cross threads cheaply.
+ */
+export function contentDigest(values: unknown[], from: number, to: number): string {
+  let content = '';
+  for (let i = from; i < to; i++) {
+    const v = values[i];
+    if (i > from) content += SEP;
+    if (v !== null && v !== undefined) content += v as string | number;
+  }
+  return sha256(content);
+}
+
+export class Fingerprinter {
+  /** 60 bits of a content digest -> how many times this file has shown that content. */
+  private readonly seen = new OccurrenceCounter();
+
+  /** The fingerprint of the next row whose content has this digest. */
+  of(digest: string): string {
+    const occurrence = this.seen.next(bits(digest, 0), bits(digest, 5));
+    if (occurrence === 0) return digest.slice(0, FINGERPRINT_CHARS);
+    return sha256(`${digest}${SEP}#${occurrence}`).slice(0, FINGERPRINT_CHARS);
+  }
+}
+
+const B64 = new Int8Array(128).fill(-1);
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (B64[c.charCodeAt(0)] = i));
+
+/** 30 bits from 5 base64 characters at `from`: two of them key the occurrence counter. */
+function bits(digest: string, from: number): number {
+  let n = 0;
+  for (let i = from; i < from + 5; i++) n = (n << 6) | B64[digest.charCodeAt(i)]!;
+  return n;
+}

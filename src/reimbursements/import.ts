@@ -1,0 +1,116 @@
+import { basename } from 'node:path';
+import { appendAudit } from '../audit/log.js';
+import { DmpError } from '../errors.js';
+import { bulkTransaction } from '../store/bulk.js';
+import type { Db } from '../store/database.js';
+import { inspectFile } from './encoding.js';
+import type { ReadBatch } from './reader.js';
+import { readActsInBackground } from './reader-worker.js';
+import { RejectsWriter } from './rejects.js';
+import { Fingerprinter } from './fingerprint.js';
+import { ActWriter, type BatchCounts, batchBySha, createBatch, FINGERPRINT_AT, finishBatch, peopleExist, VALUES_PER_ACT } from './repo.js';
+import type { RowError } from './rows.js';
+import type { Layout } from './source.js';
+
+export type FileStatus = 'imported' | 'already-imported' | 'rejected' | 'dry-run';
+
+/** What the import of one file did, as `--json` reports it. */
+export interface FileReport extends BatchCounts {
+  file: string;
+  status: FileStatus;
+  importId: number | null;
+  errors: RowError[];
+}
+
+export interface ImportOptions {
+  actor: string;
+  now: Date;
+  /** Who rows without a Bénéficiaire column are about (--patient, default the holder). */
+  defaultPatientId: number;
+  /** Folded full name -> person id (from patientsByNameKey). */
+  people: Map<string, number>;
+  /** Import the valid rows of a file that has bad ones (default: refuse the file whole). */
+  skipInvalid?: boolean;
+  /** Report everything, change nothing. */
+  dryRun?: boolean;
+  /** Write the rejected rows, with a reason column, to this path. */
+  rejectsPath?: string;
+  /** Columns no field claims (reported once per file). */
+  onUnknownColumns?(columns: string[]): void;
+  onProgress?(bytes: number, total: number): void;
+  /** Test hook, called with the count of rows written so far, after each (a throw here simulates a crash). */
+  afterRow?(rowsWritten: number): void;
+}
+
+/**
+ * Imports one AMELI-style CSV export: one transaction and one batch. A file already
+ * imported (same sha256) adds nothing; a bad row refuses the whole file unless
+ * `skipInvalid`; a failure of any kind leaves the record as it was. Reading (parsing,
+ * validation, content digests) runs beside the inserts, in a worker thread.
+ */
+export async function importFile(db: Db, path: string, options: ImportOptions): Promise<FileReport> {
+  const file = basename(path);
+  const facts = await inspectFile(path);
+  const report: FileReport = { file: path, status: 'imported', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [] };
+  const known = batchBySha(db, facts.sha256);
+  if (known) return { ...report, status: 'already-imported', importId: known.id };
+
+  let rejects: RejectsWriter | undefined;
+  try {
+    return await bulkTransaction<FileReport>(db, async () => {
+      const importId = createBatch(db, file, facts.sha256, options.actor, options.now);
+      const writer = new ActWriter(db);
+      // The reader hashed each row's content; occurrences are counted here, in file order.
+      const fingerprints = new Fingerprinter();
+      const routedTo = new Set<number>();
+      let valid = 0;
+      let written = 0;
+      const onLayout = (layout: Layout) => {
+        if (layout.header.unknown.length > 0) options.onUnknownColumns?.(layout.header.unknown);
+        if (options.rejectsPath && !options.dryRun) rejects = new RejectsWriter(options.rejectsPath, layout.header.names, layout.delimiter);
+      };
+      const onBatch = (batch: ReadBatch) => {
+        for (const { cells, errors } of batch.rejected) {
+          report.rejected++;
+          for (const e of errors) report.errors.push(e);
+          rejects?.add(cells, errors);
+        }
+        valid += batch.valid;
+        report.outsideWindow += batch.outsideWindow;
+        for (const id of batch.patientIds) routedTo.add(id);
+        batch.inserts.forEach((params, i) => {
+          for (let r = 0, base = 0; r < batch.insertRows[i]!; r++, base += VALUES_PER_ACT) {
+            params[base + FINGERPRINT_AT] = fingerprints.of(params[base + FINGERPRINT_AT] as string);
+          }
+          writer.add(params, batch.insertRows[i]!);
+          if (options.afterRow) for (let r = 0; r < batch.insertRows[i]!; r++) options.afterRow(++written);
+        });
+        report.rows += batch.rows;
+        options.onProgress?.(batch.bytes, facts.bytes);
+      };
+      await readActsInBackground(
+        { path, encoding: facts.encoding, importId, now: options.now.toISOString(), people: [...options.people], defaultPatientId: options.defaultPatientId, refuseOnReject: !options.skipInvalid },
+        { layout: onLayout, batch: onBatch },
+      );
+      // Finished before the commit: a rejects file that cannot be written rolls the import back.
+      await rejects?.close();
+      if (report.rows === 0) throw new DmpError('invalid', `${file} has a header row but no data rows.`, 'Export the file again with its rows.');
+      if (!peopleExist(db, routedTo)) throw new Error('a person rows were routed to is no longer in the record');
+      const refused = report.rejected > 0 && !options.skipInvalid;
+      report.inserted = refused ? 0 : writer.inserted;
+      report.duplicates = refused ? 0 : valid - writer.inserted;
+      if (refused) return { commit: false, value: { ...report, status: 'rejected' } };
+      if (options.dryRun) return { commit: false, value: { ...report, status: 'dry-run' } };
+      finishBatch(db, importId, report);
+      appendAudit(db, { actor: options.actor, action: 'reimbursements.import', target: `import:${importId}`, details: { file, sha256: facts.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, rejected: report.rejected } }, options.now);
+      return { commit: true, value: { ...report, importId } };
+    });
+  } finally {
+    await rejects?.close();
+  }
+}
+
+/** A whole-file refusal (empty, no header, broken quoting) as a report line instead of an abort. */
+export function refusedFile(path: string, err: DmpError): FileReport {
+  return { file: path, status: 'rejected', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [{ line: null, column: null, value: null, message: err.message }] };
+}

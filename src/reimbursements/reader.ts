@@ -1,0 +1,114 @@
+import { defaultWindow } from './window.js';
+import type { FileEncoding } from './encoding.js';
+import { contentDigest } from './fingerprint.js';
+import { CONTENT_FROM, FINGERPRINT_AT, ROWS_PER_INSERT } from './repo.js';
+import { type RowError, RowReader } from './rows.js';
+import { type Layout, streamRecords } from './source.js';
+
+/** Everything the read side needs; plain data, so it can cross to a worker thread. */
+export interface ReadJob {
+  path: string;
+  encoding: FileEncoding;
+  importId: number;
+  /** ISO instant of the injected clock. */
+  now: string;
+  /** Folded full name -> person id. */
+  people: [string, number][];
+  defaultPatientId: number;
+  /** After the first bad row, stop preparing inserts (the file will be refused): validation goes on. */
+  refuseOnReject: boolean;
+}
+
+/** What the read side produced since the previous batch: insert parameters and rejected rows. */
+export interface ReadBatch {
+  /** Parameter lists for `ActWriter`, each for up to ROWS_PER_INSERT rows. */
+  inserts: unknown[][];
+  insertRows: number[];
+  rows: number;
+  valid: number;
+  outsideWindow: number;
+  rejected: { cells: string[]; errors: RowError[] }[];
+  patientIds: number[];
+  bytes: number;
+}
+
+export interface ReadEvents {
+  layout(layout: Layout): void;
+  /** May return a promise to slow the reader down (back-pressure). */
+  batch(batch: ReadBatch): void | Promise<void>;
+}
+
+/**
+ * The read side of an import: streams the file, validates each row and packs the valid ones
+ * as insert parameters (with the content digest where the fingerprint goes), in batches (one
+ * per chunk of the file). It touches no database, so it can run in a worker thread.
+ */
+export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> {
+  const now = new Date(job.now);
+  const today = job.now.slice(0, 10);
+  const windowStart = defaultWindow(now).from;
+  const people = new Map(job.people);
+  let reader: RowReader | undefined;
+  let batch = emptyBatch();
+  let params: unknown[] = [];
+  let pending = 0;
+  let refusing = false;
+  const patients = new Set<number>();
+
+  const closeInsert = () => {
+    if (pending === 0) return;
+    batch.inserts.push(params);
+    batch.insertRows.push(pending);
+    params = [];
+    pending = 0;
+  };
+  // Partial insert lists wait for the next batch (a full list reuses the prepared statement),
+  // except at the end.
+  const send = async (bytes: number, last = false) => {
+    if (last) closeInsert();
+    batch.bytes = bytes;
+    batch.patientIds = [...patients];
+    const out = batch;
+    batch = emptyBatch();
+    await events.batch(out);
+  };
+  let bytesRead = 0;
+  await streamRecords(job.path, job.encoding, {
+    layout(layout) {
+      reader = new RowReader({ header: layout.header, dotDecimal: layout.delimiter !== ',', today, people, defaultPatientId: job.defaultPatientId });
+      events.layout(layout);
+    },
+    record(cells, line) {
+      if (RowReader.isBlank(cells)) return;
+      batch.rows++;
+      const act = reader!.read(cells, line);
+      if (Array.isArray(act)) {
+        batch.rejected.push({ cells, errors: act });
+        if (job.refuseOnReject) refusing = true;
+        return;
+      }
+      batch.valid++;
+      if (act.careDate < windowStart) batch.outsideWindow++;
+      if (refusing) return;
+      patients.add(act.patientId);
+      params.push(
+        job.importId, line, act.patientId, act.careDate, act.section, act.label, act.code, act.quantity, act.professional,
+        act.specialty, act.spentCents, act.baseCents, act.rateBp, act.reimbursedCents, act.deductibleCents,
+        act.complementaryCents, act.paymentDate, act.reference, null,
+      );
+      // The fingerprint slot carries the content digest; the writer turns it into the fingerprint.
+      const end = params.length - 1;
+      params[end] = contentDigest(params, end - FINGERPRINT_AT + CONTENT_FROM, end);
+      if (++pending === ROWS_PER_INSERT) closeInsert();
+    },
+    progress(bytes) {
+      bytesRead = bytes;
+      return send(bytes);
+    },
+  });
+  await send(bytesRead, true);
+}
+
+function emptyBatch(): ReadBatch {
+  return { inserts: [], insertRows: [], rows: 0, valid: 0, outsideWindow: 0, rejected: [], patientIds: [], bytes: 0 };
+}

@@ -1,0 +1,247 @@
+import { basename } from 'node:path';
+import { createReadStream } from 'node:fs';
+import iconv from 'iconv-lite';
+import { parse } from 'csv-parse';
+import { invalidData } from '../errors.js';
+import { type HeaderMap, HEADER_NAMES, matchCount, matchHeader, REQUIRED } from './columns.js';
+import type { FileEncoding } from './encoding.js';
+
+export type Delimiter = ';' | ',' | '\t';
+const DELIMITERS: Delimiter[] = [';', '\t', ','];
+
+/** Where the data starts and how it is cut. */
+export interface Layout {
+  delimiter: Delimiter;
+  /** Physical line number of the header row (1-based; preamble lines count). */
+  headerLine: number;
+  header: HeaderMap;
+}
+
+export interface RecordSink {
+  /** Called once, before any record. */
+  layout(layout: Layout): void;
+  /** One data row: its cells and the physical line it starts on. */
+  record(cells: string[], line: number): void;
+  /** Bytes of the file read so far, after each chunk; a returned promise pauses reading (back-pressure). */
+  progress?(bytes: number): void | Promise<void>;
+}
+
+/** Read size: also the size of the batches the reader hands over (a few thousand rows). */
+const CHUNK_BYTES = 256 * 1024;
+
+/** A preamble longer than this is not a preamble: the file has no header row. */
+const MAX_PREAMBLE_LINES = 200;
+
+/**
+ * Streams the data rows of a CSV export: decodes it (UTF-8, BOM stripped, or Windows-1252),
+ * skips the preamble, finds the header row and its delimiter, then hands each record to the
+ * sink as csv-parse produces it. Memory stays flat whatever the file size.
+ */
+export async function streamRecords(path: string, encoding: FileEncoding, sink: RecordSink): Promise<void> {
+  const name = basename(path);
+  const decoder = iconv.getDecoder(encoding === 'utf8' ? 'utf8' : 'win1252', { stripBOM: true });
+  const finder = new HeaderFinder(name);
+  let parser: ReturnType<typeof parse> | undefined;
+  let lineOffset = 0;
+  /** Physical line the next record starts on (an unclosed quote opens there). */
+  let nextLine = 0;
+  let failure: unknown;
+  let done: Promise<void> = Promise.resolve();
+  let bytes = 0;
+
+  const start = (layout: Layout) => {
+    sink.layout(layout);
+    lineOffset = layout.headerLine;
+    nextLine = layout.headerLine + 1;
+    // No `info: true` (an object per record) and no skip_empty_lines: every physical line
+    // outside quotes yields one record, so counting records and the line breaks inside their
+    // quoted fields gives each record's physical line exactly.
+    parser = parse({ delimiter: layout.delimiter, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
+    const p = parser;
+    p.on('readable', () => {
+      let record: string[] | null;
+      try {
+        while ((record = p.read() as string[] | null) !== null) {
+          const line = nextLine;
+          nextLine++;
+          for (const cell of record) if (cell.length > 0 && cell.indexOf('\n') !== -1) nextLine += countOf(cell, '\n');
+          sink.record(record, line);
+        }
+      } catch (err) {
+        failure ??= err;
+        p.destroy();
+      }
+    });
+    done = new Promise<void>((resolve) => {
+      p.on('end', resolve);
+      p.on('close', resolve);
+      p.on('error', (err: Error & { lines?: number }) => {
+        failure ??= csvError(name, err, lineOffset, nextLine);
+        resolve();
+      });
+    });
+  };
+
+  const write = async (data: string | Buffer) => {
+    if (data.length > 0 && !parser!.write(data)) await waitDrain(parser!);
+  };
+  // Until the header row is found, the decoded text goes to the finder. After it, UTF-8
+  // bytes go to csv-parse as they are (no decode and re-encode); Windows-1252 goes decoded.
+  const head: Buffer[] = [];
+  const feed = async (chunk: Buffer | null) => {
+    if (parser && encoding === 'utf8') return chunk ? write(chunk) : undefined;
+    const text = chunk ? decoder.write(chunk) : (decoder.end() ?? '');
+    if (parser) return write(text);
+    if (encoding === 'utf8' && chunk) head.push(chunk);
+    const found = finder.push(text);
+    if (!found) return;
+    start(found.layout);
+    if (encoding === 'win1252') return write(found.rest);
+    const all = Buffer.concat(head);
+    const bom = all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0;
+    return write(all.subarray(bom + Buffer.byteLength(found.consumed)));
+  };
+
+  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (failure) break;
+      bytes += chunk.length;
+      await feed(chunk);
+      await sink.progress?.(bytes);
+    }
+    if (!failure) {
+      await feed(null);
+      if (!parser) {
+        start(finder.finish());
+      }
+      parser!.end();
+      await done;
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (failure) throw failure;
+}
+
+function waitDrain(p: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => {
+      p.off('drain', go);
+      p.off('close', go);
+      resolve();
+    };
+    p.on('drain', go);
+    p.on('close', go);
+  });
+}
+
+function countOf(text: string, what: string): number {
+  let n = 0;
+  for (let i = text.indexOf(what); i !== -1; i = text.indexOf(what, i + what.length)) n++;
+  return n;
+}
+
+function csvError(name: string, err: Error & { lines?: number; code?: string }, lineOffset: number, nextLine: number) {
+  const hint = 'Fix the quoting (a quote inside a field is written "") and import again.';
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return invalidData(`${name}:${nextLine}: a quoted field opened on this line is never closed.`, hint);
+  }
+  return invalidData(`${name}:${(err.lines ?? 0) + lineOffset}: the file is not valid CSV (${err.message.replace(/\.$/, '')}).`, hint);
+}
+
+/**
+ * Reads decoded text until the header row: the first line whose cells, cut by `;`, tab or
+ * `,`, name every required column. Lines before it are the preamble.
+ */
+class HeaderFinder {
+  private pending = '';
+  private line = 0;
+  private best: { cells: string[]; line: number; score: number } | undefined;
+  private sawText = false;
+
+  constructor(private readonly name: string) {}
+
+  /** Everything decoded before `pending` (the preamble so far). */
+  private done = '';
+
+  /** The layout, the decoded text up to and including the header line, and what follows it. */
+  push(text: string): { layout: Layout; consumed: string; rest: string } | undefined {
+    this.pending += text;
+    let from = 0;
+    for (let nl = this.pending.indexOf('\n'); nl !== -1; nl = this.pending.indexOf('\n', from)) {
+      const layout = this.examine(this.pending.slice(from, nl));
+      if (layout) return { layout, consumed: this.done + this.pending.slice(0, nl + 1), rest: this.pending.slice(nl + 1) };
+      from = nl + 1;
+    }
+    this.done += this.pending.slice(0, from);
+    this.pending = this.pending.slice(from);
+    if (this.line >= MAX_PREAMBLE_LINES) throw this.noHeader();
+    return undefined;
+  }
+
+  /** End of file before a header row was found (the last line may lack its line break). */
+  finish(): Layout {
+    const layout = this.pending ? this.examine(this.pending) : undefined;
+    if (layout) return layout;
+    if (!this.sawText) throw invalidData(`${this.name} is empty.`, 'Export the file again; it has no header row and no data.');
+    throw this.noHeader();
+  }
+
+  private examine(raw: string): Layout | undefined {
+    this.line++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return undefined;
+    this.sawText = true;
+    for (const delimiter of DELIMITERS) {
+      if (!line.includes(delimiter)) continue;
+      const cells = splitLine(line, delimiter);
+      const header = matchHeader(cells);
+      if (header.missing.length === 0) return { delimiter, headerLine: this.line, header };
+      const score = matchCount(cells);
+      if (score > (this.best?.score ?? 1)) this.best = { cells, line: this.line, score };
+    }
+    return undefined;
+  }
+
+  private noHeader() {
+    if (!this.best) {
+      return invalidData(
+        `${this.name} has no header row naming the required columns (${requiredNames()}).`,
+        'Check that this is a reimbursement export; the header row must name those columns.',
+      );
+    }
+    const missing = matchHeader(this.best.cells).missing.map((f) => HEADER_NAMES[f][0]);
+    return invalidData(
+      `${this.name}:${this.best.line}: the header row lacks the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
+      `Add ${missing.length > 1 ? 'them' : 'it'} (any of the names in the CSV format page) and import again.`,
+    );
+  }
+}
+
+function requiredNames(): string {
+  return REQUIRED.map((f) => HEADER_NAMES[f][0]).join(', ');
+}
+
+/** Cuts one header line into cells, honouring RFC 4180 quotes (header cells rarely have them). */
+function splitLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}

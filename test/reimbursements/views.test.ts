@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { loggedInRecord } from '../helpers/cli.js';
+import { addLeo, importJson, summaryJson } from './helpers.js';
+
+const ZERO = { count: 0, spentCents: 0, reimbursedCents: 0, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 0 };
+
+describe('dmp reimbursements summary', () => {
+  it('always shows the five sections in the DMP order, empty ones with zeros, and totals to the cent', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['twins.csv', 'export-2026-01-03.csv']);
+    const s = await summaryJson(rec);
+    expect(s.from).toBe('2024-11-26');
+    expect(s.to).toBe('2026-11-26');
+    expect(s.sections).toEqual([
+      { section: 'pharmacy', count: 4, spentCents: 520 * 2 + 300 + 450, reimbursedCents: 338 * 2 + 195 + 293, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1790 - 1164 },
+      { section: 'hospitalization', ...ZERO },
+      { section: 'medical_dental', count: 1, spentCents: 3000, reimbursedCents: 1900, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1100 },
+      { section: 'radiology', ...ZERO },
+      { section: 'biology', count: 1, spentCents: 270, reimbursedCents: 162, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 108 },
+    ]);
+    expect(s.total).toEqual({ count: 6, spentCents: 5060, reimbursedCents: 3226, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1834 });
+  });
+
+  it('shows an empty record as five zero sections', async () => {
+    const rec = await loggedInRecord();
+    const s = await summaryJson(rec);
+    expect(s.sections.map((x: any) => x.section)).toEqual(['pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology']);
+    expect(s.total).toEqual(ZERO);
+  });
+
+  it('groups by month and by professional', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv', 'export-2026-01-03.csv']);
+    const months = await summaryJson(rec, ['--by', 'month']);
+    expect(months.months.map((m: any) => [m.month, m.count, m.spentCents])).toEqual([
+      ['2026-01', 2, 218 + 3000], ['2026-02', 2, 3000 + 270], ['2026-03', 2, 123456 + 450], ['2026-04', 1, 810], ['2026-06', 1, 4000],
+    ]);
+    expect(months.total.spentCents).toBe(131484 + 3720);
+    const pros = await summaryJson(rec, ['--by', 'professional']);
+    expect(pros.professionals.find((p: any) => p.professional === 'Dr Anne MARTIN')).toMatchObject({ count: 1, reimbursedCents: 1900 });
+    expect(pros.professionals.find((p: any) => p.professional === '')).toMatchObject({ count: 3 });
+  });
+
+  it('moves the 24-month window with the clock, and --all shows everything', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['old-and-new.csv']);
+    expect((await summaryJson(rec)).total.count).toBe(2);
+    rec.advance(24 * 3600 * 1000);
+    await rec.login();
+    const next = await summaryJson(rec);
+    expect(next.from).toBe('2024-11-27');
+    expect(next.total.count).toBe(1);
+    expect((await summaryJson(rec, ['--all'])).total.count).toBe(4);
+  });
+
+  it('prints a table in French euros with the DMP notice on a terminal', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    const r = await rec.run(['reimbursements', 'summary'], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Soins médicaux et dentaires');
+    expect(r.stdout).toMatch(/Radiologie\s+│\s+1 │ 1 234,56 € │\s+864,19 €/);
+    expect(r.stdout).toMatch(/Total\s+│\s+5 │ 1 314,84 €/);
+    expect(r.stdout).toContain('Payer data is informative and may be incomplete');
+  });
+
+  it('prints tab-separated cents when piped', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    const r = await rec.run(['reimbursements', 'summary']);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('section\tacts\tspentCents\treimbursedCents\tdeductibleCents\tcomplementaryCents\toutOfPocketCents');
+    expect(lines[4]).toBe('radiology\t1\t123456\t86419\t0\t37037\t0');
+    expect(lines[6]).toBe('Total\t5\t131484\t88947\t200\t42337\t200');
+  });
+
+  it('refuses an unknown grouping', async () => {
+    const rec = await loggedInRecord();
+    const r = await rec.run(['reimbursements', 'summary', '--by', 'year']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dmp: "year" is not a grouping.');
+    expect(r.stderr).toContain('Pass --by section, --by month or --by professional.');
+  });
+
+  it('honours --patient', async () => {
+    const rec = await loggedInRecord();
+    const leo = await addLeo(rec);
+    await rec.run(['--patient', 'leo dupont', 'reimbursements', 'import', `${process.cwd()}/fixtures/reimbursements/twins.csv`]);
+    expect((await summaryJson(rec)).total.count).toBe(0);
+    expect((await summaryJson(rec, ['--patient', String(leo)])).total.count).toBe(3);
+    const unknown = await rec.run(['--patient', 'Zoé', 'reimbursements', 'summary']);
+    expect(unknown.code).toBe(4);
+  });
+});
+
+describe('dmp reimbursements list', () => {
+  it('lists the acts of the window, newest first, with every JSON field', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    const rows = (await rec.run(['reimbursements', 'list', '--json'])).json();
+    expect(rows.map((r: any) => r.careDate)).toEqual(['2026-06-10', '2026-04-20', '2026-03-03', '2026-02-12', '2026-01-05']);
+    expect(rows[4]).toEqual({
+      id: 1, careDate: '2026-01-05', section: 'pharmacy', label: 'Doliprane 1000 mg, boîte de 8', code: '3400930000001', quantity: 1,
+      professional: 'Pharmacie du Centre', specialty: null, spentCents: 218, baseCents: 218, rate: 65, reimbursedCents: 142,
+      deductibleCents: 0, complementaryCents: 76, paymentDate: '2026-01-09', importId: 1, file: 'five-acts-semicolon.csv', line: 2,
+    });
+  });
+
+  it('filters by section, dates, code and professional, and --all reaches past 24 months', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv', 'old-and-new.csv']);
+    const list = async (...flags: string[]) => (await rec.run(['reimbursements', 'list', '--json', ...flags])).json().map((r: any) => r.label);
+    expect(await list('--section', 'radiology')).toEqual(['IRM cérébrale']);
+    expect(await list('--section', 'Biologie')).toEqual(['NFS', 'Premier jour de la fenêtre']);
+    expect(await list('--code', '0552')).toEqual(['NFS']);
+    expect(await list('--code', '552')).toEqual([]);
+    expect(await list('--professional', 'martin')).toEqual(['Consultation "G" ; généraliste']);
+    expect(await list('--professional', 'IMAGERIE')).toEqual(['IRM cérébrale']);
+    expect(await list('--from', '2026-03-01', '--to', '2026-04-30')).toEqual(['NFS', 'IRM cérébrale']);
+    expect(await list('--all', '--section', 'pharmacy')).toEqual(['Récent', 'Doliprane 1000 mg, boîte de 8', 'Ancien']);
+    expect(await list('--section', 'pharmacy')).toEqual(['Récent', 'Doliprane 1000 mg, boîte de 8']);
+  });
+
+  it('gives [] for an empty result', async () => {
+    const rec = await loggedInRecord();
+    const r = await rec.run(['reimbursements', 'list', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual([]);
+  });
+
+  it('refuses a bad section or date', async () => {
+    const rec = await loggedInRecord();
+    const s = await rec.run(['reimbursements', 'list', '--section', 'optique']);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain('dmp: "optique" is not a section.');
+    const d = await rec.run(['reimbursements', 'list', '--from', '01/03/2026']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toContain('dmp: "01/03/2026" is not a date in YYYY-MM-DD form.');
+  });
+
+  it('shows euros on a terminal', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    const r = await rec.run(['reimbursements', 'list', '--section', 'radiology'], { tty: true });
+    expect(r.stdout).toContain('1 234,56 €');
+    expect(r.stdout).toContain('IRM cérébrale');
+  });
+});
