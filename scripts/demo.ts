@@ -92,7 +92,10 @@ try {
   const csvs = files('demo/reimbursements', /\.csv$/);
   if (csvs.length > 0) {
     dmp(['reimbursements', 'import', ...csvs]);
+    dmp(['reimbursements', 'import', csvs[0]!]); // the same file again adds nothing
+    dmp(['reimbursements', 'imports']);
     dmp(['reimbursements', 'summary']);
+    dmp(['--patient', 'Léo DUPONT', 'reimbursements', 'list']);
   }
   dmp(['audit', '--verify']);
   dmp(['logout']);
