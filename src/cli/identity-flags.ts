@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type IdentityInput, validateIdentity } from '../profile/identity.js';
 import { isoDay } from '../util/dates.js';
 import type { Context } from './context.js';
+import { asValidator } from './prompter.js';
 
 export interface IdentityFlags {
   givenName?: string;
@@ -32,21 +33,16 @@ export async function readIdentity(ctx: Context, flags: IdentityFlags): Promise<
   const p = ctx.prompter;
   const today = isoDay(ctx.now());
   const sample = { givenName: 'A', familyName: 'A', birthDate: '2000-01-01', sex: 'F' };
-  const check = (partial: IdentityInput) => (value: string) => {
-    try {
-      validateIdentity({ ...sample, ...partial }, today);
-      return true;
-    } catch (err) {
-      return `${(err as Error).message}`;
-    }
-  };
-  const givenName = flags.givenName ?? (await p.input('Given name (prénom):', { validate: (v) => check({ givenName: v })(v) }));
-  const familyName = flags.familyName ?? (await p.input('Family name (nom):', { validate: (v) => check({ familyName: v })(v) }));
-  const birthDate = flags.birthDate ?? (await p.input('Date of birth (YYYY-MM-DD):', { validate: (v) => check({ birthDate: v })(v) }));
+  // Each answer is checked alone, against placeholder values for the traits not asked yet.
+  const check = (field: keyof IdentityInput, known: IdentityInput = {}) =>
+    asValidator((v) => validateIdentity({ ...sample, ...known, [field]: v }, today));
+  const givenName = flags.givenName ?? (await p.input('Given name (prénom):', { validate: check('givenName') }));
+  const familyName = flags.familyName ?? (await p.input('Family name (nom):', { validate: check('familyName') }));
+  const birthDate = flags.birthDate ?? (await p.input('Date of birth (YYYY-MM-DD):', { validate: check('birthDate') }));
   const sex = flags.sex ?? (await p.select('Sex:', [{ name: 'F', value: 'F' }, { name: 'M', value: 'M' }]));
   const nir =
     flags.nir ??
-    ((await p.input('NIR (social security number, optional):', { validate: (v) => (v.trim() ? check({ birthDate, sex, nir: v })(v) : true) })) ||
+    ((await p.input('NIR (social security number, optional):', { validate: (v) => (v.trim() ? check('nir', { birthDate, sex })(v) : true) })) ||
       undefined);
   return { givenName, familyName, birthDate, sex, nir };
 }

@@ -27,3 +27,15 @@ export function inquirerPrompter(streams: { input: NodeJS.ReadableStream; output
     editor: async (message, defaultValue) => (await ui()).editor({ message, default: defaultValue, postfix: '.txt' }, ctx),
   };
 }
+
+/** Turns a check that throws into a prompt validator: the error's message is shown under the answer. */
+export function asValidator(check: (value: string) => unknown): (value: string) => true | string {
+  return (value) => {
+    try {
+      check(value);
+      return true;
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+  };
+}

@@ -7,6 +7,7 @@ import { isoDay } from '../../util/dates.js';
 import { action, examples } from '../command.js';
 import type { Context } from '../context.js';
 import { type IdentityFlags, identityOptions, readIdentity } from '../identity-flags.js';
+import { asValidator } from '../prompter.js';
 import { readPassword } from '../secrets.js';
 
 interface InitFlags extends IdentityFlags {
@@ -55,15 +56,7 @@ async function init(ctx: Context, flags: InitFlags): Promise<void> {
 
 async function newPassword(ctx: Context, fromStdin: boolean | undefined): Promise<string> {
   if (fromStdin || !ctx.interactive) return readPassword(ctx, fromStdin);
-  const validate = (v: string) => {
-    try {
-      checkPassword(v);
-      return true;
-    } catch (err) {
-      return (err as Error).message;
-    }
-  };
-  const first = await ctx.prompter.password('Choose a password (10 characters or more):', { validate });
+  const first = await ctx.prompter.password('Choose a password (10 characters or more):', { validate: asValidator(checkPassword) });
   const again = await ctx.prompter.password('Type it again:');
   if (first !== again) throw usageError('The two passwords differ.', 'Run `dmp init` again and type the same password twice.');
   return first;

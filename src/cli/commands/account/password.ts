@@ -3,6 +3,7 @@ import { changePassword, checkPassword } from '../../../account/account.js';
 import { usageError } from '../../../errors.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
+import { asValidator } from '../../prompter.js';
 import { stdinLines } from '../../secrets.js';
 import { forgetSessionToken, requireSession } from '../../session.js';
 
@@ -27,14 +28,7 @@ async function ask(ctx: Context): Promise<[string, string]> {
   if (!ctx.interactive) throw usageError('Missing the passwords.', 'Pass --password-stdin with the current and the new password on two lines.');
   const current = await ctx.prompter.password('Current password:');
   const next = await ctx.prompter.password('New password (10 characters or more):', {
-    validate: (v) => {
-      try {
-        checkPassword(v);
-        return true;
-      } catch (err) {
-        return (err as Error).message;
-      }
-    },
+    validate: asValidator(checkPassword),
   });
   if ((await ctx.prompter.password('Type the new password again:')) !== next) {
     throw usageError('The two new passwords differ.', 'Run `dmp account password` again.');
