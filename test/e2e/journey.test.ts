@@ -20,7 +20,6 @@ function dmp(args: string[], stdin = '') {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) execFileSync('npx', ['tsc', '-p', '.'], { cwd: ROOT });
   dir = mkdtempSync(join(tmpdir(), 'dmp-e2e-'));
   const { NO_COLOR: _n, FORCE_COLOR: _f, ...rest } = process.env;
   env = { ...rest, DMP_RECORD: join(dir, 'data', 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ import { fixture } from './helpers.js';
  * in-process tests run it inline, from the TypeScript sources).
  */
 const bin = join(process.cwd(), 'bin', 'dmp.js');
-const built = existsSync(join(process.cwd(), 'dist', 'src', 'reimbursements', 'reader-worker.js'));
 let dir = '';
 let env: NodeJS.ProcessEnv = {};
 
@@ -21,7 +20,7 @@ function dmp(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!built)('dmp reimbursements import, built binary (worker thread)', () => {
+describe('dmp reimbursements import, built binary (worker thread)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'dmp-e2e-reimb-'));
     env = { PATH: process.env.PATH, HOME: dir, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), NO_COLOR: '1' };
