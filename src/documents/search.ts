@@ -68,7 +68,9 @@ function rankOnIndex(db: Db, match: string, filters: DocumentFilters): Ranked[] 
   const kept = new Map(
     (
       db
-        .prepare(`SELECT d.id, d.title, d.type_code AS typeCode, d.date FROM document d WHERE d.id IN (SELECT value FROM json_each(@ids)) AND ${where.sql}`)
+        // The ids drive (CROSS JOIN): left to itself, the planner walked the person's whole
+        // document index (~15 ms for 100,000) to test each entry against the list.
+        .prepare(`SELECT d.id, d.title, d.type_code AS typeCode, d.date FROM json_each(@ids) AS c CROSS JOIN document d ON d.id = c.value WHERE ${where.sql}`)
         .all({ ...where.params, ids: JSON.stringify(candidates.map((c) => c.id)) }) as Omit<Ranked, 'rank'>[]
     ).map((d) => [d.id, d]),
   );
