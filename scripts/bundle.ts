@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 /**
  * Bundles the compiled CLI into dist/bundle/: Node 20 spends ~40 ms resolving and loading
  * dmp's hundred-odd modules one by one, and a bundle loads in one read. Lazily imported
- * modules stay in their own chunks; native and very large packages stay outside.
+ * modules stay in their own chunks; very large packages stay outside. better-sqlite3's
+ * JavaScript is bundled too (its dozen files cost ~5 ms to resolve and load); its compiled
+ * addon is loaded by path (openRecord passes nativeBinding), never through `bindings`.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -15,11 +17,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 rmSync(join(root, 'dist', 'bundle'), { recursive: true, force: true });
 
 /**
- * Node's own modules and better-sqlite3 are loaded with require(), not import: an ESM import
- * of a CommonJS or built-in module makes Node build an ES module facade for it (lexing
- * better-sqlite3's source, copying each built-in's exports), ~5 ms of every command's start.
+ * Node's own modules are loaded with require(), not import: an ESM import of a built-in
+ * makes Node build an ES module facade for it (copying each one's exports) at every start.
  */
-const RUNTIME_REQUIRES = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'better-sqlite3']);
+const RUNTIME_REQUIRES = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const requireRuntimeModules: Plugin = {
   name: 'require-runtime-modules',
   setup(b) {

@@ -48,8 +48,9 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
 
 /**
  * better-sqlite3's compiled addon, named directly: its default lookup (the `bindings` package)
- * reads a stack trace and tries a dozen paths, ~5 ms of every command. Undefined (the default
- * lookup) if the addon is not where an ordinary install puts it.
+ * reads a stack trace and tries a dozen paths, ~5 ms of every command, and would look in the
+ * wrong place from the bundle (dist/bundle), which includes better-sqlite3's JavaScript.
+ * Undefined (the default lookup) if the addon is not where an ordinary install puts it.
  */
 let addon: string | null | undefined = null;
 function addonPath(): string | undefined {
