@@ -3,11 +3,23 @@ import { inquirerPrompter } from './prompter.js';
 import { run } from './run.js';
 
 // The only module that touches the process: argv, env, streams, exit code.
+// process.stdin is a getter that builds the stream (~1 ms): only commands that read or ask use it.
 const ctx = new Context({
-  io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+  io: {
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  },
   env: process.env,
   cwd: process.cwd(),
-  prompter: inquirerPrompter({ input: process.stdin, output: process.stderr }),
+  prompter: inquirerPrompter({
+    get input() {
+      return process.stdin;
+    },
+    output: process.stderr,
+  }),
 });
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -16,15 +16,16 @@ export interface Prompter {
 
 /** The real prompts, drawn with inquirer on the terminal. */
 export function inquirerPrompter(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Prompter {
-  const ctx = { input: streams.input, output: streams.output };
+  // Streams read at the first question (the input may be a getter that creates it).
+  const ctx = () => ({ input: streams.input, output: streams.output });
   // Loaded on the first question only: inquirer costs ~50 ms of start-up that scripts never need.
   const ui = () => import('@inquirer/prompts');
   return {
-    input: async (message, options) => (await ui()).input({ message, default: options?.default, validate: options?.validate }, ctx),
-    password: async (message, options) => (await ui()).password({ message, mask: '*', validate: options?.validate }, ctx),
-    confirm: async (message, defaultValue = false) => (await ui()).confirm({ message, default: defaultValue }, ctx),
-    select: async <T,>(message: string, choices: Choice<T>[]) => (await ui()).select<T>({ message, choices, pageSize: 12 }, ctx),
-    editor: async (message, defaultValue) => (await ui()).editor({ message, default: defaultValue, postfix: '.txt' }, ctx),
+    input: async (message, options) => (await ui()).input({ message, default: options?.default, validate: options?.validate }, ctx()),
+    password: async (message, options) => (await ui()).password({ message, mask: '*', validate: options?.validate }, ctx()),
+    confirm: async (message, defaultValue = false) => (await ui()).confirm({ message, default: defaultValue }, ctx()),
+    select: async <T,>(message: string, choices: Choice<T>[]) => (await ui()).select<T>({ message, choices, pageSize: 12 }, ctx()),
+    editor: async (message, defaultValue) => (await ui()).editor({ message, default: defaultValue, postfix: '.txt' }, ctx()),
   };
 }
 

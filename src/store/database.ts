@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
 import { notSqliteError, StoreError } from './errors.js';
@@ -26,7 +27,7 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
     // Created 0600 before SQLite opens it, so the file is never readable by others, even briefly.
     writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
   }
-  const db = new Database(path);
+  const db = new Database(path, { nativeBinding: addonPath() });
   try {
     if (!existed) chmodSync(path, 0o600);
     // Set once, before the first table: 16 KiB pages pack ~2 KB rows (document bytes) with
@@ -43,6 +44,24 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
     db.close();
     throw err;
   }
+}
+
+/**
+ * better-sqlite3's compiled addon, named directly: its default lookup (the `bindings` package)
+ * reads a stack trace and tries a dozen paths, ~5 ms of every command, and would look in the
+ * wrong place from the bundle (dist/bundle), which includes better-sqlite3's JavaScript.
+ * Undefined (the default lookup) if the addon is not where an ordinary install puts it.
+ */
+let addon: string | null | undefined = null;
+function addonPath(): string | undefined {
+  if (addon === null) {
+    try {
+      addon = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    } catch {
+      addon = undefined;
+    }
+  }
+  return addon;
 }
 
 /** An in-memory record with every migration applied, for tests. */

@@ -3,11 +3,10 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { DmpError, notFound, usageError } from '../../../errors.js';
 import { patientsByNameKey } from '../../../profile/patients.js';
-import { type FileReport, importFile, refusedFile } from '../../../reimbursements/import.js';
+import type { FileReport } from '../../../reimbursements/import.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
-import { fileProgress } from './progress.js';
 
 interface ImportFlags {
   skipInvalid?: boolean;
@@ -35,6 +34,9 @@ export function registerImport(parent: Command, ctx: Context): void {
 }
 
 async function importFiles(ctx: Context, files: string[], flags: ImportFlags): Promise<void> {
+  // Loaded here, not at start-up: the CSV reader, iconv-lite, csv-stringify and the progress
+  // bar are a third of the bundle, and every other command would pay for parsing them.
+  const [{ importFile, refusedFile }, { fileProgress }] = await Promise.all([import('../../../reimbursements/import.js'), import('./progress.js')]);
   const actor = requireSession(ctx);
   const db = ctx.store();
   const paths = files.map((f) => resolve(ctx.cwd, f));
