@@ -21,6 +21,9 @@ export class RecordSplitter {
   private open: string[] = [];
   /** Quotes in `open`. */
   private openQuotes = 0;
+  /** Characters kept in `open`; past `maxOpen`, the rest of the record is only counted. */
+  private openLength = 0;
+  private overflow = false;
   /** Physical line the next record starts on. */
   private line: number;
 
@@ -30,6 +33,11 @@ export class RecordSplitter {
     private readonly onRecord: (cells: string[], line: number) => void,
     /** Turns csv-parse's error for a record into the error to throw (`line`: where the record starts). */
     private readonly onError: (err: Error & { code?: string; lines?: number }, line: number) => Error,
+    /**
+     * Longest record inside quotes kept whole (characters). A quote left open would otherwise
+     * pile up the rest of the file in memory; the start of it is enough to judge it.
+     */
+    private readonly maxOpen = MAX_OPEN_RECORD,
   ) {
     this.line = firstLine;
   }
@@ -55,16 +63,20 @@ export class RecordSplitter {
       }
       for (; quote !== -1 && quote < nl; quote = text.indexOf('"', quote + 1)) quotes++;
       if (quotes % 2 === 1) continue;
+      if (this.overflow) throw this.onError(Object.assign(new Error('quoted field too long'), { code: TOO_LONG }), this.line);
       const piece = text.slice(from, nl + 1);
       this.quoted(this.open.length > 0 ? this.open.join('') + piece : piece);
       this.open = [];
+      this.openLength = 0;
       from = nl + 1;
       quotes = 0;
     }
     for (; quote !== -1; quote = text.indexOf('"', quote + 1)) quotes++;
     const tail = text.slice(from);
     if (this.open.length > 0 || quotes % 2 === 1) {
-      this.open.push(tail);
+      if (this.openLength <= this.maxOpen) this.open.push(tail);
+      else this.overflow = true;
+      this.openLength += tail.length;
       this.openQuotes = quotes;
     } else {
       this.rest = tail;
@@ -74,11 +86,15 @@ export class RecordSplitter {
 
   /** End of text: the last record may lack its line break; an open quote fails here. */
   end(): void {
+    if (this.overflow && this.openQuotes % 2 === 0) throw this.onError(Object.assign(new Error('quoted field too long'), { code: TOO_LONG }), this.line);
     const rest = this.open.length > 0 ? this.open.join('') : this.rest;
     this.open = [];
     this.rest = '';
     this.openQuotes = 0;
+    this.openLength = 0;
     if (rest.length === 0) return;
+    // Cut short, the record fails as csv-parse judges its start: a quote never closed, or
+    // irregular quoting before that.
     if (rest.indexOf('"') === -1) this.plain(rest, 0, rest.length);
     else this.quoted(rest);
   }
@@ -107,6 +123,11 @@ export class RecordSplitter {
     this.onRecord(cells, line);
   }
 }
+
+/** 8 MiB: no cell of a reimbursement export comes near it. */
+const MAX_OPEN_RECORD = 8 * 1024 * 1024;
+/** The error code `onError` receives for a quoted record that ends past `maxOpen`. */
+export const TOO_LONG = 'DMP_QUOTED_RECORD_TOO_LONG';
 
 const CR = 0x0d;
 const QUOTE = 0x22;

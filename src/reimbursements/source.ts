@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { invalidData } from '../errors.js';
 import { type HeaderMap, HEADER_NAMES, matchCount, matchHeader, REQUIRED } from './columns.js';
 import type { FileEncoding } from './encoding.js';
-import { RecordSplitter } from './records.js';
+import { RecordSplitter, TOO_LONG } from './records.js';
 
 export type Delimiter = ';' | ',' | '\t';
 const DELIMITERS: Delimiter[] = [';', '\t', ','];
@@ -78,6 +78,9 @@ function csvError(name: string, err: Error & { lines?: number; code?: string }, 
   const hint = 'Fix the quoting (a quote inside a field is written "") and import again.';
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
     return invalidData(`${name}:${line}: a quoted field opened on this line is never closed.`, hint);
+  }
+  if (err.code === TOO_LONG) {
+    return invalidData(`${name}:${line}: a quoted field opened on this line runs on for more than 8 MiB (a quote left open?).`, hint);
   }
   return invalidData(`${name}:${line - 1 + (err.lines ?? 1)}: the file is not valid CSV (${err.message.replace(/\.$/, '')}).`, hint);
 }

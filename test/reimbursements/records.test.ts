@@ -55,3 +55,32 @@ describe('RecordSplitter', () => {
     expect(split('a;1\nb;x"y;2\n', 3)).toBe('3: INVALID_OPENING_QUOTE');
   });
 });
+
+describe('RecordSplitter with a quote left open', () => {
+  const tooLong = 'DMP_QUOTED_RECORD_TOO_LONG';
+  it('keeps only the start of a record that runs on inside quotes, and still names where it opened', () => {
+    const out: string[][] = [];
+    const errors: [string | undefined, number][] = [];
+    const s = new RecordSplitter(';', 2, (cells) => out.push(cells), (err, line) => (errors.push([err.code, line]), new Error('refused')), 16);
+    s.push('a;1\nb;"open\n');
+    for (let i = 0; i < 50; i++) s.push('more text, no quote\n');
+    expect(() => s.end()).toThrow('refused');
+    expect(errors).toEqual([['CSV_QUOTE_NOT_CLOSED', 3]]);
+    expect(out).toEqual([['a', '1']]);
+  });
+
+  it('refuses a quoted record that closes only past the limit', () => {
+    for (const ending of ['"\nnext;2\n', '"']) {
+      const errors: [string | undefined, number][] = [];
+      const s = new RecordSplitter(';', 2, () => {}, (err, line) => (errors.push([err.code, line]), new Error('refused')), 16);
+      const run = () => {
+        s.push('a;1\nb;"open\n');
+        for (let i = 0; i < 5; i++) s.push('more text\n');
+        s.push(ending);
+        s.end();
+      };
+      expect(run).toThrow('refused');
+      expect(errors).toEqual([[tooLong, 3]]);
+    }
+  });
+});
