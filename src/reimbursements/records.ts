@@ -95,7 +95,8 @@ export class RecordSplitter {
     if (rest.length === 0) return;
     // Cut short, the record fails as csv-parse judges its start: a quote never closed, or
     // irregular quoting before that.
-    if (rest.indexOf('"') === -1) this.plain(rest, 0, rest.length);
+    // No line break ends it, so a CR at its end is data, as csv-parse has it.
+    if (rest.indexOf('"') === -1) this.onRecord(rest.split(this.delimiter), this.line++);
     else this.quoted(rest);
   }
 

@@ -33,6 +33,9 @@ const SAMPLES = [
   '"";"";\n;;\n\n"x"\n',
   'a\rb;c\n"q"\r\n"open\n\nstill";end\n',
   'é;€;"ü\n"\n',
+  'a;b\n\r',
+  'a;b\r',
+  'x\n\n\n"a\r\nb"\r\n',
 ];
 
 describe('RecordSplitter', () => {
