@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import { OccurrenceCounter } from './occurrences.js';
+import type { Act } from './rows.js';
 
 const SEP = '\x1f';
 
@@ -16,20 +17,22 @@ const FINGERPRINT_CHARS = 22;
  * from another encoding, delimiter or column order has the same fingerprint, and two
  * identical rows of one file (two boxes of the same drug) are two acts.
  *
- * Two steps, so the work splits between threads: the reader hashes each row's content
- * (`contentDigest`), the writer, seeing rows in file order, counts occurrences (`of`).
- * Fingerprints are short strings rather than buffers: they cross threads cheaply.
+ * The content is the act's values in the order below, joined by U+001F (null as nothing),
+ * hashed with sha256 (as fast as md5 or sha1 here: 0.85 s per million rows, with SHA
+ * instructions); the fingerprint is the first 22 base64 characters of that digest, or, for
+ * the n-th twin (n >= 1), of the sha256 of `digest U+001F #n`. Changing any of this would make
+ * the acts already in records look new on their next import.
  */
-export function contentDigest(values: unknown[], from: number, to: number): string {
-  let content = '';
-  for (let i = from; i < to; i++) {
-    const v = values[i];
-    if (i > from) content += SEP;
-    if (v !== null && v !== undefined) content += v as string | number;
-  }
-  return sha256(content);
+export function contentDigest(act: Act): string {
+  return sha256(
+    [
+      act.patientId, act.careDate, act.section, act.label, act.code, act.quantity, act.professional, act.specialty, act.spentCents,
+      act.baseCents, act.rateBp, act.reimbursedCents, act.deductibleCents, act.complementaryCents, act.paymentDate, act.reference,
+    ].join(SEP),
+  );
 }
 
+/** Counts twins in file order; the import's reader runs it as it reads. */
 export class Fingerprinter {
   /** 60 bits of a content digest -> how many times this file has shown that content. */
   private readonly seen = new OccurrenceCounter();

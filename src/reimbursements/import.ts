@@ -7,8 +7,8 @@ import { inspectFile } from './encoding.js';
 import type { ReadBatch } from './reader.js';
 import { readActsInBackground } from './reader-worker.js';
 import { RejectsWriter } from './rejects.js';
-import { Fingerprinter } from './fingerprint.js';
-import { ActWriter, type BatchCounts, batchBySha, createBatch, FINGERPRINT_AT, finishBatch, peopleExist, VALUES_PER_ACT } from './repo.js';
+import { unpackActs } from './packed.js';
+import { ActWriter, type BatchCounts, batchBySha, createBatch, finishBatch, peopleExist } from './repo.js';
 import type { RowError } from './rows.js';
 import type { Layout } from './source.js';
 
@@ -60,8 +60,6 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
     return await bulkTransaction<FileReport>(db, async () => {
       const importId = createBatch(db, file, facts.sha256, options.actor, options.now);
       const writer = new ActWriter(db);
-      // The reader hashed each row's content; occurrences are counted here, in file order.
-      const fingerprints = new Fingerprinter();
       const routedTo = new Set<number>();
       let valid = 0;
       let written = 0;
@@ -78,13 +76,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         valid += batch.valid;
         report.outsideWindow += batch.outsideWindow;
         for (const id of batch.patientIds) routedTo.add(id);
-        batch.inserts.forEach((params, i) => {
-          for (let r = 0, base = 0; r < batch.insertRows[i]!; r++, base += VALUES_PER_ACT) {
-            params[base + FINGERPRINT_AT] = fingerprints.of(params[base + FINGERPRINT_AT] as string);
-          }
-          writer.add(params, batch.insertRows[i]!);
-          if (options.afterRow) for (let r = 0; r < batch.insertRows[i]!; r++) options.afterRow(++written);
-        });
+        for (const acts of batch.inserts) {
+          writer.add(unpackActs(acts, importId), acts.rows);
+          if (options.afterRow) for (let r = 0; r < acts.rows; r++) options.afterRow(++written);
+        }
         report.rows += batch.rows;
         options.onProgress?.(batch.bytes, facts.bytes);
       };

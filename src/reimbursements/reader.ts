@@ -1,7 +1,8 @@
 import { defaultWindow } from './window.js';
 import type { FileEncoding } from './encoding.js';
-import { contentDigest } from './fingerprint.js';
-import { CONTENT_FROM, FINGERPRINT_AT, ROWS_PER_INSERT } from './repo.js';
+import { contentDigest, Fingerprinter } from './fingerprint.js';
+import { ActPacker, type PackedActs } from './packed.js';
+import { ROWS_PER_INSERT } from './repo.js';
 import { type RowError, RowReader } from './rows.js';
 import { type Layout, streamRecords } from './source.js';
 
@@ -21,9 +22,8 @@ export interface ReadJob {
 
 /** What the read side produced since the previous batch: insert parameters and rejected rows. */
 export interface ReadBatch {
-  /** Parameter lists for `ActWriter`, each for up to ROWS_PER_INSERT rows. */
-  inserts: unknown[][];
-  insertRows: number[];
+  /** Acts to insert, with their fingerprints, in groups of up to ROWS_PER_INSERT. */
+  inserts: PackedActs[];
   rows: number;
   valid: number;
   outsideWindow: number;
@@ -40,8 +40,7 @@ export interface ReadEvents {
 
 /**
  * The read side of an import: streams the file, validates each row and packs the valid ones
- * as insert parameters (with the content digest where the fingerprint goes), in batches (one
- * per chunk of the file). It touches no database, so it can run in a worker thread.
+ * with their fingerprints, in batches (one per chunk of the file). It touches no database, so it can run in a worker thread.
  */
 export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> {
   const now = new Date(job.now);
@@ -50,17 +49,14 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
   const people = new Map(job.people);
   let reader: RowReader | undefined;
   let batch = emptyBatch();
-  let params: unknown[] = [];
-  let pending = 0;
+  const packer = new ActPacker();
+  // Rows reach the reader in file order: twins are counted here, with the hashing.
+  const fingerprints = new Fingerprinter();
   let refusing = false;
   const patients = new Set<number>();
 
   const closeInsert = () => {
-    if (pending === 0) return;
-    batch.inserts.push(params);
-    batch.insertRows.push(pending);
-    params = [];
-    pending = 0;
+    if (packer.pending > 0) batch.inserts.push(packer.take());
   };
   // Partial insert lists wait for the next batch (a full list reuses the prepared statement),
   // except at the end.
@@ -91,15 +87,8 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
       if (act.careDate < windowStart) batch.outsideWindow++;
       if (refusing) return;
       patients.add(act.patientId);
-      params.push(
-        job.importId, line, act.patientId, act.careDate, act.section, act.label, act.code, act.quantity, act.professional,
-        act.specialty, act.spentCents, act.baseCents, act.rateBp, act.reimbursedCents, act.deductibleCents,
-        act.complementaryCents, act.paymentDate, act.reference, null,
-      );
-      // The fingerprint slot carries the content digest; the writer turns it into the fingerprint.
-      const end = params.length - 1;
-      params[end] = contentDigest(params, end - FINGERPRINT_AT + CONTENT_FROM, end);
-      if (++pending === ROWS_PER_INSERT) closeInsert();
+      packer.add(act, line, fingerprints.of(contentDigest(act)));
+      if (packer.pending === ROWS_PER_INSERT) closeInsert();
     },
     progress(bytes) {
       bytesRead = bytes;
@@ -110,5 +99,5 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
 }
 
 function emptyBatch(): ReadBatch {
-  return { inserts: [], insertRows: [], rows: 0, valid: 0, outsideWindow: 0, rejected: [], patientIds: [], bytes: 0 };
+  return { inserts: [], rows: 0, valid: 0, outsideWindow: 0, rejected: [], patientIds: [], bytes: 0 };
 }

@@ -75,14 +75,11 @@ const COLUMNS = [
   'reference', 'fingerprint',
 ];
 export const VALUES_PER_ACT = COLUMNS.length;
-/** The content values of an act sit at [CONTENT_FROM, FINGERPRINT_AT) of its parameters. */
-export const CONTENT_FROM = 2;
-export const FINGERPRINT_AT = COLUMNS.length - 1;
 /** Rows per INSERT statement: fewer calls into SQLite for a large file (19 x 200 parameters, far under the limit). */
 export const ROWS_PER_INSERT = 200;
 
 /**
- * Inserts acts in multi-row `INSERT OR IGNORE` statements (parameters packed by the reader):
+ * Inserts acts in multi-row `INSERT OR IGNORE` statements:
  * an act whose fingerprint is already in the record is skipped by the unique index, and the
  * changes count says how many were new.
  */

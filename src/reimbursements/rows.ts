@@ -170,8 +170,15 @@ export class RowReader {
   private text(field: Field): string | null {
     const i = this.at[field];
     if (i < 0) return null;
-    const v = this.cells[i]!.trim();
-    if (v === '') return null;
+    let v = this.cells[i]!;
+    if (v.length === 0) return null;
+    // Most cells start and end with a printable ASCII character: nothing to trim then.
+    const first = v.charCodeAt(0);
+    const last = v.charCodeAt(v.length - 1);
+    if (first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f) {
+      v = v.trim();
+      if (v === '') return null;
+    }
     return v.indexOf('\r') === -1 ? v : v.replace(/\r\n?/g, '\n');
   }
 

@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
-import { parse } from 'csv-parse';
 import { invalidData } from '../errors.js';
 import { type HeaderMap, HEADER_NAMES, matchCount, matchHeader, REQUIRED } from './columns.js';
 import type { FileEncoding } from './encoding.js';
+import { RecordSplitter, TOO_LONG } from './records.js';
 
 export type Delimiter = ';' | ',' | '\t';
 const DELIMITERS: Delimiter[] = [';', '\t', ','];
@@ -35,119 +35,54 @@ const MAX_PREAMBLE_LINES = 200;
 /**
  * Streams the data rows of a CSV export: decodes it (UTF-8, BOM stripped, or Windows-1252),
  * skips the preamble, finds the header row and its delimiter, then hands each record to the
- * sink as csv-parse produces it. Memory stays flat whatever the file size.
+ * sink as `RecordSplitter` cuts it. Memory stays flat whatever the file size.
  */
 export async function streamRecords(path: string, encoding: FileEncoding, sink: RecordSink): Promise<void> {
   const name = basename(path);
   const decoder = iconv.getDecoder(encoding === 'utf8' ? 'utf8' : 'win1252', { stripBOM: true });
   const finder = new HeaderFinder(name);
-  let parser: ReturnType<typeof parse> | undefined;
-  let lineOffset = 0;
-  /** Physical line the next record starts on (an unclosed quote opens there). */
-  let nextLine = 0;
-  let failure: unknown;
-  let done: Promise<void> = Promise.resolve();
+  let records: RecordSplitter | undefined;
   let bytes = 0;
 
   const start = (layout: Layout) => {
     sink.layout(layout);
-    lineOffset = layout.headerLine;
-    nextLine = layout.headerLine + 1;
-    // No `info: true` (an object per record) and no skip_empty_lines: every physical line
-    // outside quotes yields one record, so counting records and the line breaks inside their
-    // quoted fields gives each record's physical line exactly.
-    parser = parse({ delimiter: layout.delimiter, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
-    const p = parser;
-    p.on('readable', () => {
-      let record: string[] | null;
-      try {
-        while ((record = p.read() as string[] | null) !== null) {
-          const line = nextLine;
-          nextLine++;
-          for (const cell of record) if (cell.length > 0 && cell.indexOf('\n') !== -1) nextLine += countOf(cell, '\n');
-          sink.record(record, line);
-        }
-      } catch (err) {
-        failure ??= err;
-        p.destroy();
-      }
-    });
-    done = new Promise<void>((resolve) => {
-      p.on('end', resolve);
-      p.on('close', resolve);
-      p.on('error', (err: Error & { lines?: number }) => {
-        failure ??= csvError(name, err, lineOffset, nextLine);
-        resolve();
-      });
-    });
+    records = new RecordSplitter(layout.delimiter, layout.headerLine + 1, (cells, line) => sink.record(cells, line), (err, line) => csvError(name, err, line));
   };
-
-  const write = async (data: string | Buffer) => {
-    if (data.length > 0 && !parser!.write(data)) await waitDrain(parser!);
-  };
-  // Until the header row is found, the decoded text goes to the finder. After it, UTF-8
-  // bytes go to csv-parse as they are (no decode and re-encode); Windows-1252 goes decoded.
-  const head: Buffer[] = [];
-  const feed = async (chunk: Buffer | null) => {
-    if (parser && encoding === 'utf8') return chunk ? write(chunk) : undefined;
+  // Until the header row is found, the decoded text goes to the finder; after it, to the splitter.
+  const feed = (chunk: Buffer | null) => {
     const text = chunk ? decoder.write(chunk) : (decoder.end() ?? '');
-    if (parser) return write(text);
-    if (encoding === 'utf8' && chunk) head.push(chunk);
+    if (records) return records.push(text);
     const found = finder.push(text);
     if (!found) return;
     start(found.layout);
-    if (encoding === 'win1252') return write(found.rest);
-    const all = Buffer.concat(head);
-    const bom = all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0;
-    return write(all.subarray(bom + Buffer.byteLength(found.consumed)));
+    records!.push(found.rest);
   };
 
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (failure) break;
       bytes += chunk.length;
-      await feed(chunk);
+      feed(chunk);
       await sink.progress?.(bytes);
     }
-    if (!failure) {
-      await feed(null);
-      if (!parser) {
-        start(finder.finish());
-      }
-      parser!.end();
-      await done;
-    }
+    feed(null);
+    if (!records) start(finder.finish());
+    records!.end();
   } finally {
     stream.destroy();
   }
-  if (failure) throw failure;
 }
 
-function waitDrain(p: NodeJS.WritableStream): Promise<void> {
-  return new Promise((resolve) => {
-    const go = () => {
-      p.off('drain', go);
-      p.off('close', go);
-      resolve();
-    };
-    p.on('drain', go);
-    p.on('close', go);
-  });
-}
-
-function countOf(text: string, what: string): number {
-  let n = 0;
-  for (let i = text.indexOf(what); i !== -1; i = text.indexOf(what, i + what.length)) n++;
-  return n;
-}
-
-function csvError(name: string, err: Error & { lines?: number; code?: string }, lineOffset: number, nextLine: number) {
+/** csv-parse's error for the record starting at `line`, as a refusal of the file naming the line. */
+function csvError(name: string, err: Error & { lines?: number; code?: string }, line: number) {
   const hint = 'Fix the quoting (a quote inside a field is written "") and import again.';
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return invalidData(`${name}:${nextLine}: a quoted field opened on this line is never closed.`, hint);
+    return invalidData(`${name}:${line}: a quoted field opened on this line is never closed.`, hint);
   }
-  return invalidData(`${name}:${(err.lines ?? 0) + lineOffset}: the file is not valid CSV (${err.message.replace(/\.$/, '')}).`, hint);
+  if (err.code === TOO_LONG) {
+    return invalidData(`${name}:${line}: a quoted field opened on this line runs on for more than 8 MiB (a quote left open?).`, hint);
+  }
+  return invalidData(`${name}:${line - 1 + (err.lines ?? 1)}: the file is not valid CSV (${err.message.replace(/\.$/, '')}).`, hint);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
@@ -310,5 +311,26 @@ describe('dmp reimbursements import: dry run, batches and undo', () => {
     await rec.run(['logout']);
     const r = await rec.run(['reimbursements', 'import', fixture('twins.csv')]);
     expect(r.code).toBe(3);
+  });
+});
+
+describe('dmp reimbursements import: a quoted field that never ends', () => {
+  it('refuses a file whose quoted field runs on for more than 8 MiB, naming the line it opens on', async () => {
+    const rec = await loggedInRecord();
+    const dir = mkdtempSync(join(tmpdir(), 'dmp-long-quote-'));
+    try {
+      const path = join(dir, 'long-quote.csv');
+      const filler = 'Texte qui continue sans fin\n'.repeat(Math.ceil((9 * 1024 * 1024) / 28));
+      writeFileSync(path, `Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé\n10/03/2026;Pharmacie;Doliprane;2,18;1,42\n11/03/2026;Pharmacie;"Sans fin\n${filler}";2,18;1,42\n`);
+      const message = 'long-quote.csv:3: a quoted field opened on this line runs on for more than 8 MiB (a quote left open?).';
+      const r = await rec.run(['reimbursements', 'import', path, '--json']);
+      expect(r.code).toBe(5);
+      expect(r.json().files[0]).toMatchObject({ status: 'rejected', inserted: 0, errors: [{ line: null, message }] });
+      const human = await rec.run(['reimbursements', 'import', path]);
+      expect(human.code).toBe(5);
+      expect(human.stderr).toContain(message);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
