@@ -19,9 +19,15 @@ export interface ImportBatch {
 const BATCH_COLUMNS = `id, file, sha256, rows, inserted, duplicates, rejected, outside_window AS outsideWindow, actor,
   imported_at AS importedAt, undone_at AS undoneAt`;
 
-/** The live (not undone) batch that imported a file with this sha256, if any. */
+/**
+ * The live (not undone) batch that imported every row of a file with this sha256, if any. A
+ * batch that left rows out (--skip-invalid) does not count: once the person is added or the
+ * rule is met, importing the same file again must bring in what was left out.
+ */
 export function batchBySha(db: Db, sha256: string): ImportBatch | undefined {
-  return db.prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE sha256 = ? AND undone_at IS NULL ORDER BY id LIMIT 1`).get(sha256) as ImportBatch | undefined;
+  return db
+    .prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE sha256 = ? AND undone_at IS NULL AND rejected = 0 ORDER BY id LIMIT 1`)
+    .get(sha256) as ImportBatch | undefined;
 }
 
 export function getBatch(db: Db, id: number): ImportBatch | undefined {

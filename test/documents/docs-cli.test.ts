@@ -289,6 +289,7 @@ describe('show, edit, mask, archive, rm, reindex', () => {
     expect(piped.stderr).toContain('Pass --yes');
     const no = await rec.run(['docs', 'rm', String(id)], { tty: true, answers: [false] });
     expect(no.code).toBe(130);
+    expect(no.stderr).toContain('dmp: Cancelled; nothing was deleted.');
     expect((await rec.run(['docs', 'show', String(id)])).code).toBe(0);
     const yes = await rec.run(['docs', 'rm', String(id)], { tty: true, answers: [true] });
     expect(yes.code).toBe(0);

@@ -134,6 +134,13 @@ describe('dmp reimbursements import: beneficiaries', () => {
     expect(leoTotals.total).toMatchObject({ count: 3, spentCents: 3500 + 600 + 2500, reimbursedCents: 2450 + 390 + 1750 });
     const byName = await rec.run(['--patient', 'Léo DUPONT', 'reimbursements', 'list', '--json']);
     expect(byName.json()).toHaveLength(3);
+    // Once Zoé is added, the same file brings in her row and nothing else.
+    await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2019-04-04', '--sex', 'F']);
+    const again = await importJson(rec, ['family.csv']);
+    expect(again.code).toBe(0);
+    expect(again.files[0]).toMatchObject({ status: 'imported', inserted: 1, duplicates: 5, rejected: 0 });
+    const third = await importJson(rec, ['family.csv']);
+    expect(third.files[0]).toMatchObject({ status: 'already-imported', importId: again.files[0].importId });
   });
 
   it('files rows without a Bénéficiaire column under --patient', async () => {
