@@ -220,6 +220,14 @@ describe('dmp reimbursements import: invalid rows', () => {
     ]);
   });
 
+  it('reports a rejects file that cannot be written (a directory) and imports nothing', async () => {
+    const rec = await loggedInRecord();
+    const r = await rec.run(['reimbursements', 'import', fixture('invalid-rows.csv'), '--skip-invalid', '--rejects', rec.dir]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain(`Could not write the rejects file ${rec.dir}: EISDIR`);
+    expect((await rec.run(['reimbursements', 'list', '--all', '--json'])).json()).toEqual([]);
+  });
+
   it('refuses a rejects path in a missing directory before importing anything', async () => {
     const rec = await loggedInRecord();
     const r = await rec.run(['reimbursements', 'import', fixture('invalid-rows.csv'), '--rejects', 'nowhere/rejects.csv']);
