@@ -1,4 +1,5 @@
 import { usageError } from '../errors.js';
+import { fold } from '../util/fold.js';
 
 /**
  * Turns what a person types into a safe FTS5 MATCH expression. Understood: words (all must
@@ -60,12 +61,8 @@ const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
  * accents removed, split on anything that is not a letter or digit.
  */
 export function indexTokens(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const folded = fold(text);
+  return folded ? folded.split(' ') : [];
 }
 
 /** The indexed words that start with a prefix, or null to leave the prefix to FTS5. */
