@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
+import { isIsoDate } from '../util/dates.js';
 import type { Context } from './context.js';
 
 type Handler<O> = (args: unknown[], opts: O, command: Command) => Promise<void> | void;
@@ -29,4 +30,10 @@ export function parsePositiveInt(value: string, what: string): number {
     throw usageError(`"${value}" is not a valid ${what}.`, `Give ${what} as a whole number from 1 up.`);
   }
   return Number(trimmed);
+}
+
+/** A YYYY-MM-DD flag (--from, --to, --since): a real calendar day, or a usage error naming the flag. */
+export function parseDateFlag(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw usageError(`"${value}" is not a date in YYYY-MM-DD form.`, `Pass ${flag} YYYY-MM-DD.`);
+  return value;
 }

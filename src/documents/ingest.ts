@@ -19,7 +19,7 @@ const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 102
 /** "50MiB", "200k", "1048576" -> bytes (binary units). */
 export function parseSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+  const unit = m && Object.hasOwn(UNITS, m[2]!.toLowerCase()) ? UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || unit === undefined || Number(m[1]) <= 0) {
     throw usageError(`"${text}" is not a size.`, 'Give --max-size as bytes or with a unit: 200k, 10MiB, 1G.');
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import { type DocumentFilters, filterClause } from './repo.js';
+import { type DocumentFilters, filterClause, countDocuments } from './repo.js';
 import { type PrefixExpander, toFtsQuery } from './query.js';
 
 export interface SearchHit {
@@ -120,5 +120,5 @@ function prefixExpander(db: Db): PrefixExpander {
 export function rebuildIndex(db: Db): number {
   db.prepare("INSERT INTO document_fts (document_fts) VALUES ('rebuild')").run();
   db.prepare("INSERT INTO document_fts (document_fts) VALUES ('optimize')").run();
-  return (db.prepare('SELECT count(*) AS n FROM document').get() as { n: number }).n;
+  return countDocuments(db);
 }

@@ -103,7 +103,8 @@ export function typesIn(category?: CategoryKey): DocumentType[] {
 /** The sub-type a code (today's or pre-2017) or a slug names, or undefined. */
 export function findType(ref: string): DocumentType | undefined {
   const r = ref.trim().toLowerCase();
-  const code = LEGACY_CODES[r] ?? r;
+  // hasOwn: a plain-object lookup of `constructor` or `__proto__` would find Object's own members.
+  const code = Object.hasOwn(LEGACY_CODES, r) ? LEGACY_CODES[r]! : r;
   return BY_CODE.get(code.toLowerCase()) ?? BY_SLUG.get(r);
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
@@ -336,7 +336,9 @@ describe('export', () => {
     const first = await rec.run(['docs', 'export', String(id), '-o', out]);
     expect(first.code).toBe(0);
     expect(sha256(readFileSync(out))).toBe(fixtureSha('radiologie.pdf'));
-    writeFileSync(out, 'keep me');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    writeFileSync(out, 'keep me', { mode: 0o644 });
+    chmodSync(out, 0o644);
     const again = await rec.run(['docs', 'export', String(id), '-o', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`${out} already exists.`);
@@ -344,6 +346,10 @@ describe('export', () => {
     const forced = await rec.run(['docs', 'export', String(id), '-o', out, '--force']);
     expect(forced.code).toBe(0);
     expect(sha256(readFileSync(out))).toBe(fixtureSha('radiologie.pdf'));
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const nowhere = await rec.run(['docs', 'export', String(id), '-o', join(rec.dir, 'no-such-dir', 'x.pdf')]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain(`dmp: Cannot write ${join(rec.dir, 'no-such-dir', 'x.pdf')} (ENOENT).`);
   });
 
   it('refuses to write bytes to a terminal without -o', async () => {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { type AuditRow, listAudit, verifyAudit } from '../../audit/log.js';
-import { invalidData, usageError } from '../../errors.js';
-import { isIsoDate } from '../../util/dates.js';
-import { action, examples } from '../command.js';
+import { invalidData } from '../../errors.js';
+import { action, examples, parseDateFlag } from '../command.js';
 import type { Context } from '../context.js';
 import { requireSession } from '../session.js';
 
@@ -31,10 +30,7 @@ function audit(ctx: Context, flags: AuditFlags): void {
     }
     return ctx.out.result(check, () => ctx.out.note(`The audit log is intact (${check.rows} entries checked).`));
   }
-  if (flags.since !== undefined && !isIsoDate(flags.since)) {
-    throw usageError(`"${flags.since}" is not a date in YYYY-MM-DD form.`, 'Pass --since YYYY-MM-DD.');
-  }
-  const rows = listAudit(db, { since: flags.since });
+  const rows = listAudit(db, { since: parseDateFlag(flags.since, '--since') });
   ctx.out.result(rows, () =>
     ctx.out.table<AuditRow>(
       [

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { appendAudit } from '../../../audit/log.js';
@@ -35,12 +35,24 @@ function exportDocument(ctx: Context, id: number, flags: ExportFlags): void {
   const bytes = documentBytes(db, id);
   if (flags.output !== undefined) {
     const path = resolve(ctx.cwd, flags.output);
-    if (existsSync(path) && !flags.force) throw usageError(`${flags.output} already exists.`, 'Pass --force to overwrite it, or choose another path.');
-    writeFileSync(path, bytes, { mode: 0o600 });
+    writeExport(path, flags.output, bytes, Boolean(flags.force));
     ctx.out.note(`Wrote document ${id} (${bytes.length} bytes) to ${flags.output}.`);
   } else {
     ctx.out.write(bytes);
   }
   // Reading a document is an access, and the DMP logs accesses too.
   appendAudit(db, { actor: actor.username, action: 'document.export', target: `document:${id}`, details: { to: flags.output ?? 'stdout' } }, ctx.now());
+}
+
+/** Health data: the file is 0600 (also when --force replaces one), and never replaced without --force. */
+function writeExport(path: string, shown: string, bytes: Uint8Array, force: boolean): void {
+  try {
+    // 'wx' fails if the path exists, in the same step as creating it (no check-then-write race).
+    writeFileSync(path, bytes, { mode: 0o600, flag: force ? 'w' : 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw usageError(`${shown} already exists.`, 'Pass --force to overwrite it, or choose another path.');
+    throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}).`, 'Choose a path in a folder that exists and that you can write to.');
+  }
+  if (force) chmodSync(path, 0o600);
 }

@@ -4,8 +4,7 @@ import { parseCategory, resolveType } from '../../../documents/taxonomy.js';
 import { validateActDate } from '../../../documents/documents.js';
 import { formatSize } from '../../../documents/ingest.js';
 import { usageError } from '../../../errors.js';
-import { isIsoDate } from '../../../util/dates.js';
-import { parsePositiveInt } from '../../command.js';
+import { parseDateFlag, parsePositiveInt } from '../../command.js';
 import type { Context } from '../../context.js';
 import type { Column } from '../../output.js';
 import { currentPatient } from '../../session.js';
@@ -35,9 +34,8 @@ export function filterOptions(cmd: Command): Command {
 }
 
 export function readFilters(ctx: Context, flags: FilterFlags, defaultLimit?: number): DocumentFilters {
-  for (const [flag, value] of [['--from', flags.from], ['--to', flags.to]] as const) {
-    if (value !== undefined && !isIsoDate(value)) throw usageError(`"${value}" is not a date in YYYY-MM-DD form.`, `Pass ${flag} YYYY-MM-DD.`);
-  }
+  parseDateFlag(flags.from, '--from');
+  parseDateFlag(flags.to, '--to');
   if (flags.from && flags.to && flags.from > flags.to) throw usageError(`--from ${flags.from} is after --to ${flags.to}.`, 'Swap the two dates.');
   return {
     patientId: currentPatient(ctx).id,

@@ -1,18 +1,12 @@
 import { usageError } from '../../../errors.js';
 import { matchSection, type Section, SECTION_LABELS, SECTIONS } from '../../../reimbursements/sections.js';
 import { defaultWindow } from '../../../reimbursements/window.js';
-import { isIsoDate } from '../../../util/dates.js';
 
 /** A --section value (a key like `pharmacy`, or a label like "Radiologie"), else a usage error. */
 export function parseSection(value: string): Section {
   const section = matchSection(value);
   if (!section) throw usageError(`"${value}" is not a section.`, `Pass one of: ${SECTIONS.join(', ')} (or ${SECTIONS.map((s) => `"${SECTION_LABELS[s]}"`).join(', ')}).`);
   return section;
-}
-
-export function parseDateFlag(value: string | undefined, flag: string): string | undefined {
-  if (value !== undefined && !isIsoDate(value)) throw usageError(`"${value}" is not a date in YYYY-MM-DD form.`, `Pass ${flag} YYYY-MM-DD.`);
-  return value;
 }
 
 /** The date range to show: the DMP's 24 months ending today, or everything with --all; --from/--to narrow it. */

@@ -4,7 +4,8 @@ import { type ActView, listActs } from '../../../reimbursements/views.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
-import { dateRange, parseDateFlag, parseSection } from './filters.js';
+import { parseDateFlag } from '../../command.js';
+import { dateRange, parseSection } from './filters.js';
 
 interface ListFlags {
   section?: string;
