@@ -63,7 +63,7 @@ describe('sizes', () => {
     expect(parseSize('200k')).toBe(204800);
     expect(parseSize('1048576')).toBe(1048576);
     expect(parseSize('1.5 GB')).toBe(1.5 * 1024 ** 3);
-    for (const bad of ['', 'ten', '0', '-5', '5 parsecs']) expect(() => parseSize(bad), bad).toThrow(/is not a size/);
+    for (const bad of ['', 'ten', '0', '-5', '5 parsecs', '1constructor', '1__proto__']) expect(() => parseSize(bad), bad).toThrow(/is not a size/);
     expect(formatSize(639)).toBe('639 B');
     expect(formatSize(2048)).toBe('2.0 KiB');
   });
@@ -81,6 +81,8 @@ describe('taxonomy', () => {
   it('finds a type by code, slug (any case) or pre-2017 code', () => {
     expect(findType('34112-3')?.slug).toBe('cr-sejour');
     expect(findType('CR-Sejour')?.code).toBe('34112-3');
+    // Names of Object's own members are not document types (they used to crash the lookup).
+    for (const odd of ['constructor', '__proto__', 'toString']) expect(findType(odd), odd).toBeUndefined();
     expect(findType('exppat_3')?.code).toBe('EXPPAT_3');
     expect(findType('11493-4')?.code).toBe('34112-3');
     expect(findType('29551-9')?.code).toBe('57833-6');

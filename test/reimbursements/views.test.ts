@@ -80,6 +80,9 @@ describe('dmp reimbursements summary', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('dmp: "year" is not a grouping.');
     expect(r.stderr).toContain('Pass --by section, --by month or --by professional.');
+    const inherited = await rec.run(['reimbursements', 'summary', '--by', 'toString']);
+    expect(inherited.code).toBe(2);
+    expect(inherited.stderr).toContain('dmp: "toString" is not a grouping.');
   });
 
   it('honours --patient', async () => {

@@ -13,7 +13,6 @@ interface SummaryFlags {
   by: string;
 }
 
-const KEY_NAME: Record<GroupBy, string> = { section: 'section', month: 'month', professional: 'professional' };
 const LIST_NAME: Record<GroupBy, string> = { section: 'sections', month: 'months', professional: 'professionals' };
 
 /** The DMP's own words under its payer data. */
@@ -31,11 +30,12 @@ export function registerSummary(parent: Command, ctx: Context): void {
 
 function summary(ctx: Context, flags: SummaryFlags): void {
   requireSession(ctx);
-  if (!(flags.by in KEY_NAME)) throw usageError(`"${flags.by}" is not a grouping.`, 'Pass --by section, --by month or --by professional.');
+  // hasOwn, not `in`: `--by toString` must not find Object's own members.
+  if (!Object.hasOwn(LIST_NAME, flags.by)) throw usageError(`"${flags.by}" is not a grouping.`, 'Pass --by section, --by month or --by professional.');
   const by = flags.by as GroupBy;
   const patient = currentPatient(ctx);
   const s = summarize(ctx.store(), { patientId: patient.id, ...dateRange(ctx.now(), flags.all) }, by);
-  const groups = s.groups.map(({ key, ...totals }) => ({ [KEY_NAME[by]]: key, ...totals }));
+  const groups = s.groups.map(({ key, ...totals }) => ({ [by]: key, ...totals }));
   ctx.out.result({ from: s.from, to: s.to, [LIST_NAME[by]]: groups, total: s.total }, () => {
     const name = (key: string) => (by === 'section' && ctx.out.isTTY ? SECTION_LABELS[key as Section] : key);
     const money = (c: number) => (ctx.out.isTTY ? formatEuros(c) : c);
@@ -43,7 +43,7 @@ function summary(ctx: Context, flags: SummaryFlags): void {
     const rows: (Totals & { key: string })[] = [...s.groups, total];
     ctx.out.table<Totals & { key: string }>(
       [
-        { header: KEY_NAME[by], value: (r) => (r === total ? 'Total' : name(r.key)) },
+        { header: by, value: (r) => (r === total ? 'Total' : name(r.key)) },
         { header: 'acts', value: (r) => r.count, align: 'right' },
         { header: ctx.out.isTTY ? 'spent' : 'spentCents', value: (r) => money(r.spentCents), align: 'right' },
         { header: ctx.out.isTTY ? 'reimbursed' : 'reimbursedCents', value: (r) => money(r.reimbursedCents), align: 'right' },
