@@ -72,12 +72,16 @@ export function holder(db: Db): Patient {
   return toPatient(row);
 }
 
-/** Name-key -> patient, for routing many rows (imports) without a query each. */
-export function patientsByNameKey(db: Db): Map<string, Patient> {
-  const map = new Map<string, Patient>();
+/**
+ * Folded full name, in either order -> everyone it names. One list per name, since two people
+ * may share one (a father and son both "Jean DUPONT"): callers must not pick one silently.
+ */
+export function patientsByNameKey(db: Db): Map<string, Patient[]> {
+  const map = new Map<string, Patient[]>();
   for (const p of listPatients(db)) {
-    map.set(nameKey(p.givenName, p.familyName), p);
-    map.set(nameKey(p.familyName, p.givenName), p);
+    for (const key of new Set([nameKey(p.givenName, p.familyName), nameKey(p.familyName, p.givenName)])) {
+      map.set(key, [...(map.get(key) ?? []), p]);
+    }
   }
   return map;
 }
@@ -94,10 +98,7 @@ export function resolvePatient(db: Db, ref: string): Patient {
     const row = db.prepare('SELECT * FROM patient WHERE nir = ?').get(nir) as PatientRow | undefined;
     if (row) return toPatient(row);
   }
-  const key = fold(trimmed);
-  const matches = listPatients(db).filter(
-    (p) => nameKey(p.givenName, p.familyName) === key || nameKey(p.familyName, p.givenName) === key,
-  );
+  const matches = patientsByNameKey(db).get(fold(trimmed)) ?? [];
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
     throw new DmpError('usage', `"${ref}" names ${matches.length} people in this record (ids ${matches.map((p) => p.id).join(', ')}).`, 'Use the id instead (see `dmp patients list`).');

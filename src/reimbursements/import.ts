@@ -28,7 +28,7 @@ export interface ImportOptions {
   /** Who rows without a Bénéficiaire column are about (--patient, default the holder). */
   defaultPatientId: number;
   /** Folded full name -> person id (from patientsByNameKey). */
-  people: Map<string, number>;
+  people: Map<string, number[]>;
   /** Import the valid rows of a file that has bad ones (default: refuse the file whole). */
   skipInvalid?: boolean;
   /** Report everything, change nothing. */

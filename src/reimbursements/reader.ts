@@ -14,7 +14,7 @@ export interface ReadJob {
   /** ISO instant of the injected clock. */
   now: string;
   /** Folded full name -> person id. */
-  people: [string, number][];
+  people: [string, number[]][];
   defaultPatientId: number;
   /** After the first bad row, stop preparing inserts (the file will be refused): validation goes on. */
   refuseOnReject: boolean;

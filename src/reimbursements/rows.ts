@@ -40,7 +40,7 @@ export interface RowRules {
   /** YYYY-MM-DD: care dates after it are refused. */
   today: string;
   /** Folded "given family" (either order) -> person id, for the Bénéficiaire column. */
-  people: Map<string, number>;
+  people: Map<string, number[]>;
   /** Who rows without a beneficiary are about. */
   defaultPatientId: number;
 }
@@ -208,7 +208,12 @@ export class RowReader {
     if (name === null) return this.rules.defaultPatientId;
     let patient = this.beneficiaries.get(name);
     if (patient === undefined) {
-      patient = this.rules.people.get(fold(name));
+      const named = this.rules.people.get(fold(name)) ?? [];
+      if (named.length > 1) {
+        this.fail('beneficiary', `"${name}" names ${named.length} people in this record (ids ${named.join(', ')}): import their rows separately, each file with --patient ID and without the Bénéficiaire column`);
+        return undefined;
+      }
+      patient = named[0];
       // A family export repeats a few names: remember them (but not an unbounded number).
       if (patient !== undefined && this.beneficiaries.size < 1000) this.beneficiaries.set(name, patient);
     }

@@ -143,6 +143,21 @@ describe('dmp reimbursements import: beneficiaries', () => {
     expect(third.files[0]).toMatchObject({ status: 'already-imported', importId: again.files[0].importId });
   });
 
+  it('refuses rows whose Bénéficiaire names two people of the record, rather than pick one', async () => {
+    const rec = await loggedInRecord();
+    const leo = await addLeo(rec);
+    const twin = (await rec.run(['patients', 'add', '--given-name', 'Léo', '--family-name', 'DUPONT', '--birth-date', '2016-07-07', '--sex', 'M', '--json'])).json().id;
+    const r = await importJson(rec, ['family.csv']);
+    expect(r.code).toBe(5);
+    expect(r.files[0].errors).toContainEqual({
+      line: 3,
+      column: 'Bénéficiaire',
+      value: 'Léo DUPONT',
+      message: `"Léo DUPONT" names 2 people in this record (ids ${leo}, ${twin}): import their rows separately, each file with --patient ID and without the Bénéficiaire column`,
+    });
+    expect((await summaryJson(rec, ['--patient', String(leo)])).total.count).toBe(0);
+  });
+
   it('files rows without a Bénéficiaire column under --patient', async () => {
     const rec = await loggedInRecord();
     const leo = await addLeo(rec);

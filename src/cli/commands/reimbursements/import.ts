@@ -48,7 +48,7 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Cannot write the rejects file ${flags.rejects}: there is no directory ${dir}.`, 'Pass --rejects a path in an existing directory.');
   }
   const defaultPatientId = currentPatient(ctx).id;
-  const people = new Map([...patientsByNameKey(db)].map(([key, p]) => [key, p.id]));
+  const people = new Map([...patientsByNameKey(db)].map(([key, named]) => [key, named.map((p) => p.id)]));
   const reports: FileReport[] = [];
   for (const [i, path] of paths.entries()) {
     const progress = fileProgress(ctx, basename(path), statSync(path).size);
