@@ -5,8 +5,10 @@ import type { Act } from './rows.js';
 const SEP = '\x1f';
 
 /** One-shot sha256 to base64: crypto.hash (Node 20.12+, faster for short input), else createHash. */
-const sha256 = (text: string): string =>
-  typeof crypto.hash === 'function' ? crypto.hash('sha256', text, 'base64') : crypto.createHash('sha256').update(text).digest('base64');
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'base64')
+    : (text) => crypto.createHash('sha256').update(text).digest('base64');
 
 /** 22 base64 characters = 132 bits of sha256: collisions are out of reach for any record. */
 const FINGERPRINT_CHARS = 22;

@@ -42,11 +42,6 @@ export class RecordSplitter {
     this.line = firstLine;
   }
 
-  /** Physical line the next record starts on (where an unclosed quote opened, at the end). */
-  get nextLine(): number {
-    return this.line;
-  }
-
   push(chunk: string): void {
     const text = this.open.length > 0 || this.rest.length === 0 ? chunk : this.rest + chunk;
     this.rest = '';

@@ -36,6 +36,3 @@ export function matchSection(text: string): Section | undefined {
   return found;
 }
 
-export function isSection(value: string): value is Section {
-  return (SECTIONS as readonly string[]).includes(value);
-}

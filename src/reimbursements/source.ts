@@ -97,19 +97,15 @@ class HeaderFinder {
 
   constructor(private readonly name: string) {}
 
-  /** Everything decoded before `pending` (the preamble so far). */
-  private done = '';
-
-  /** The layout, the decoded text up to and including the header line, and what follows it. */
-  push(text: string): { layout: Layout; consumed: string; rest: string } | undefined {
+  /** The layout and the decoded text that follows the header line. */
+  push(text: string): { layout: Layout; rest: string } | undefined {
     this.pending += text;
     let from = 0;
     for (let nl = this.pending.indexOf('\n'); nl !== -1; nl = this.pending.indexOf('\n', from)) {
       const layout = this.examine(this.pending.slice(from, nl));
-      if (layout) return { layout, consumed: this.done + this.pending.slice(0, nl + 1), rest: this.pending.slice(nl + 1) };
+      if (layout) return { layout, rest: this.pending.slice(nl + 1) };
       from = nl + 1;
     }
-    this.done += this.pending.slice(0, from);
     this.pending = this.pending.slice(from);
     if (this.line >= MAX_PREAMBLE_LINES) throw this.noHeader();
     return undefined;
