@@ -37,3 +37,11 @@ export function parseDateFlag(value: string | undefined, flag: string): string |
   if (value !== undefined && !isIsoDate(value)) throw usageError(`"${value}" is not a date in YYYY-MM-DD form.`, `Pass ${flag} YYYY-MM-DD.`);
   return value;
 }
+
+/** --from and --to: each a real day, and --from not after --to. */
+export function parseDateRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
+  parseDateFlag(from, '--from');
+  parseDateFlag(to, '--to');
+  if (from && to && from > to) throw usageError(`--from ${from} is after --to ${to}.`, 'Swap the two dates.');
+  return { from, to };
+}

@@ -74,6 +74,13 @@ describe('dmp reimbursements summary', () => {
     expect(lines[6]).toBe('Total\t5\t131484\t88947\t200\t42337\t200');
   });
 
+  it('refuses --from after --to in list, as in docs list', async () => {
+    const rec = await loggedInRecord();
+    const r = await rec.run(['reimbursements', 'list', '--from', '2026-02-01', '--to', '2026-01-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dmp: --from 2026-02-01 is after --to 2026-01-01.');
+  });
+
   it('refuses an unknown grouping', async () => {
     const rec = await loggedInRecord();
     const r = await rec.run(['reimbursements', 'summary', '--by', 'year']);

@@ -3,8 +3,7 @@ import type { DocumentFilters, DocumentRecord } from '../../../documents/repo.js
 import { parseCategory, resolveType } from '../../../documents/taxonomy.js';
 import { validateActDate } from '../../../documents/documents.js';
 import { formatSize } from '../../../documents/ingest.js';
-import { usageError } from '../../../errors.js';
-import { parseDateFlag, parsePositiveInt } from '../../command.js';
+import { parseDateRange, parsePositiveInt } from '../../command.js';
 import type { Context } from '../../context.js';
 import type { Column } from '../../output.js';
 import { currentPatient } from '../../session.js';
@@ -34,9 +33,7 @@ export function filterOptions(cmd: Command): Command {
 }
 
 export function readFilters(ctx: Context, flags: FilterFlags, defaultLimit?: number): DocumentFilters {
-  parseDateFlag(flags.from, '--from');
-  parseDateFlag(flags.to, '--to');
-  if (flags.from && flags.to && flags.from > flags.to) throw usageError(`--from ${flags.from} is after --to ${flags.to}.`, 'Swap the two dates.');
+  parseDateRange(flags.from, flags.to);
   return {
     patientId: currentPatient(ctx).id,
     category: flags.category !== undefined ? parseCategory(flags.category) : undefined,

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { formatEuros } from '../../../reimbursements/money.js';
 import { type ActView, listActs } from '../../../reimbursements/views.js';
-import { action, examples } from '../../command.js';
+import { action, examples, parseDateRange } from '../../command.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
-import { parseDateFlag } from '../../command.js';
 import { dateRange, parseSection } from './filters.js';
 
 interface ListFlags {
@@ -33,7 +32,8 @@ export function registerList(parent: Command, ctx: Context): void {
 function list(ctx: Context, flags: ListFlags): void {
   requireSession(ctx);
   const section = flags.section === undefined ? undefined : parseSection(flags.section);
-  const range = dateRange(ctx.now(), flags.all, parseDateFlag(flags.from, '--from'), parseDateFlag(flags.to, '--to'));
+  const { from, to } = parseDateRange(flags.from, flags.to);
+  const range = dateRange(ctx.now(), flags.all, from, to);
   const patient = currentPatient(ctx);
   const rows = listActs(ctx.store(), { patientId: patient.id, ...range, section, code: flags.code, professional: flags.professional });
   const money = (c: number | null) => (c === null ? '' : ctx.out.isTTY ? formatEuros(c) : c);
