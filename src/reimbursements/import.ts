@@ -19,8 +19,14 @@ export interface FileReport extends BatchCounts {
   file: string;
   status: FileStatus;
   importId: number | null;
+  /** The first MAX_REPORTED_ERRORS errors; the rejects file (--rejects) has every rejected row. */
   errors: RowError[];
+  /** Errors past MAX_REPORTED_ERRORS, counted but not listed. */
+  errorsOmitted: number;
 }
+
+/** A file with a systematic fault (a wrong date format) would otherwise list a million errors. */
+export const MAX_REPORTED_ERRORS = 1000;
 
 export interface ImportOptions {
   actor: string;
@@ -51,7 +57,7 @@ export interface ImportOptions {
 export async function importFile(db: Db, path: string, options: ImportOptions): Promise<FileReport> {
   const file = basename(path);
   const facts = await inspectFile(path);
-  const report: FileReport = { file: path, status: 'imported', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [] };
+  const report: FileReport = { file: path, status: 'imported', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [], errorsOmitted: 0 };
   const known = batchBySha(db, facts.sha256);
   if (known) return { ...report, status: 'already-imported', importId: known.id };
 
@@ -70,7 +76,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       const onBatch = (batch: ReadBatch) => {
         for (const { cells, errors } of batch.rejected) {
           report.rejected++;
-          for (const e of errors) report.errors.push(e);
+          for (const e of errors) {
+            if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(e);
+            else report.errorsOmitted++;
+          }
           rejects?.add(cells, errors);
         }
         valid += batch.valid;
@@ -107,5 +116,5 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
 
 /** A whole-file refusal (empty, no header, broken quoting) as a report line instead of an abort. */
 export function refusedFile(path: string, err: DmpError): FileReport {
-  return { file: path, status: 'rejected', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [{ line: null, column: null, value: null, message: err.message }] };
+  return { file: path, status: 'rejected', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [{ line: null, column: null, value: null, message: err.message }], errorsOmitted: 0 };
 }

@@ -364,3 +364,21 @@ describe('dmp reimbursements import: a quoted field that never ends', () => {
     }
   });
 });
+
+describe('a file with a systematic fault', () => {
+  it('lists the first 1000 errors, counts the rest, and the rejects file still has every row', async () => {
+    const rec = await loggedInRecord();
+    const rows = Array.from({ length: 1005 }, (_, i) => `2026/01/${String((i % 28) + 1).padStart(2, '0')};Pharmacie;Doliprane;2,18;1,42`);
+    const path = join(rec.dir, 'us-dates.csv');
+    writeFileSync(path, ['Date des soins;Rubrique;Libellé;Dépense;Montant remboursé', ...rows, ''].join('\n'));
+    const rejects = join(rec.dir, 'fix.csv');
+    const r = await rec.run(['reimbursements', 'import', path, '--rejects', rejects, '--json']);
+    expect(r.code).toBe(5);
+    const file = r.json().files[0];
+    expect(file).toMatchObject({ status: 'rejected', rejected: 1005, errorsOmitted: 5 });
+    expect(file.errors).toHaveLength(1000);
+    expect(readFileSync(rejects, 'utf8').trimEnd().split('\r\n')).toHaveLength(1006);
+    const human = await rec.run(['reimbursements', 'import', path]);
+    expect(human.stderr).toContain('us-dates.csv: 5 more errors not listed; --rejects PATH writes every rejected row with its reason.');
+  });
+});

@@ -107,6 +107,7 @@ function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): v
       if (e.line === null) ctx.out.note(e.message);
       else ctx.out.note(`${r.file}:${e.line}: ${e.column ? `${e.column} "${e.value}": ` : ''}${e.message}.`);
     }
+    if (r.errorsOmitted > 0) ctx.out.note(`${r.file}: ${r.errorsOmitted} more errors not listed; --rejects PATH writes every rejected row with its reason.`);
     if (r.status === 'rejected' && r.rejected > 0) {
       ctx.out.note(`Nothing was imported from ${r.file}: fix the rows above, or pass --skip-invalid to import the valid ones.`);
     }
