@@ -36,8 +36,10 @@ function rowHash(prevHash: string, row: Omit<StoredRow, 'prev_hash' | 'hash'>): 
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-/** Appends one entry, chained to the last. Runs inside the caller's transaction if there is one. */
+/** Appends one entry, chained to the last: inside the caller's transaction, else in its own. */
 export function appendAudit(db: Db, entry: AuditEntry, now: Date): number {
+  // Reading the last row and inserting the next must not interleave with another process.
+  if (!db.inTransaction) return db.transaction(() => appendAudit(db, entry, now)).immediate();
   const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
     | { id: number; hash: string }
     | undefined;
