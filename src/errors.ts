@@ -2,7 +2,7 @@
  * What went wrong, in the user's terms. Areas throw these; src/cli/errors.ts alone turns a
  * kind into an exit code.
  */
-export type ErrorKind = 'usage' | 'auth' | 'not-found' | 'invalid' | 'cancelled';
+export type ErrorKind = 'usage' | 'auth' | 'not-found' | 'invalid' | 'busy' | 'read-only' | 'cancelled';
 
 export class DmpError extends Error {
   constructor(
@@ -21,5 +21,7 @@ export class DmpError extends Error {
 export const usageError = (message: string, hint?: string) => new DmpError('usage', message, hint);
 export const authError = (message: string, hint?: string) => new DmpError('auth', message, hint);
 export const notFound = (message: string, hint?: string) => new DmpError('not-found', message, hint);
+export const busyError = (message: string, hint?: string) => new DmpError('busy', message, hint);
+export const readOnlyError = (message: string, hint?: string) => new DmpError('read-only', message, hint);
 export const invalidData = (message: string, hint?: string, data?: unknown) =>
   new DmpError('invalid', message, hint, data);

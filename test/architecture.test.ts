@@ -23,7 +23,7 @@ describe('layering', () => {
   });
 
   it('opens databases only in src/store', () => {
-    const offenders = outside('store/').filter((f) => importsOf(f.text).some((i) => i.from === 'better-sqlite3' && !i.typeOnly));
+    const offenders = outside('store/').filter((f) => importsOf(f.text).some((i) => i.from === 'better-sqlite3-multiple-ciphers' && !i.typeOnly));
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 

@@ -9,6 +9,10 @@ export const EXIT = {
   auth: 3,
   notFound: 4,
   invalid: 5,
+  /** Another process held the record's write lock past the busy timeout. */
+  busy: 6,
+  /** The record cannot be written: file permissions, a read-only medium, or a closed record. */
+  readOnly: 7,
   cancelled: 130,
 } as const;
 
@@ -17,6 +21,8 @@ const BY_KIND: Record<ErrorKind, number> = {
   auth: EXIT.auth,
   'not-found': EXIT.notFound,
   invalid: EXIT.invalid,
+  busy: EXIT.busy,
+  'read-only': EXIT.readOnly,
   cancelled: EXIT.cancelled,
 };
 

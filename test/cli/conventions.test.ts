@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { CommanderError } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
