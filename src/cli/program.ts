@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAccount } from './commands/account/index.js';
 import { registerAudit } from './commands/audit.js';
 import { registerDocs } from './commands/docs/index.js';
+import { registerHealth } from './commands/health/index.js';
 import { registerInit } from './commands/init.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
@@ -31,6 +32,7 @@ export function buildProgram(ctx: Context): Command {
   registerAudit(program, ctx);
   registerDocs(program, ctx);
   registerReimbursements(program, ctx);
+  registerHealth(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }
