@@ -4,7 +4,7 @@ import { invalidData, notFound } from '../errors.js';
 import { findActRef } from '../reimbursements/act-ref.js';
 import type { Db } from '../store/database.js';
 import { deleteEntry, getEntry, insertEntry, updateEntry } from './repo.js';
-import type { HealthEntry, Kind } from './types.js';
+import { aKind, type HealthEntry, type Kind } from './types.js';
 import { type RawEntry, validateEntry } from './validate.js';
 
 /** Which section of the payer data an entry may link to: the drug bought, the lab test paid. */
@@ -16,6 +16,8 @@ export interface Who {
 }
 
 /** Adds an entry for the person: checked, stored and audited in one IMMEDIATE transaction. */
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
 export function addHealthEntry(db: Db, who: Who, kind: Kind, raw: RawEntry, reimbursementId: number | null, now: Date, uuid: string = randomUUID()): HealthEntry {
   const fields = validateEntry(kind, raw, now, reimbursementId);
   return db.transaction(() => {
@@ -62,12 +64,12 @@ export function ownEntry(db: Db, patientId: number, id: number): HealthEntry {
 function checkLink(db: Db, patientId: number, kind: Kind, actId: number | null): void {
   if (actId === null) return;
   const wanted = LINKABLE[kind];
-  if (!wanted) throw invalidData(`A ${kind} cannot be linked to a reimbursed act; only medication (pharmacy) and labs (biology) can.`);
+  if (!wanted) throw invalidData(`${cap(aKind(kind))} cannot be linked to a reimbursed act; only medication (pharmacy) and labs (biology) can.`);
   const act = findActRef(db, actId);
   if (!act) throw notFound(`There is no reimbursed act ${actId} in this record.`);
   if (act.patientId !== patientId) throw invalidData(`Reimbursed act ${actId} is another person's (person ${act.patientId}), not this one's.`);
   if (act.section !== wanted) {
-    throw invalidData(`Reimbursed act ${actId} (${act.careDate}, "${act.label}") is in section ${act.section}; a ${kind} links only a ${wanted} act.`);
+    throw invalidData(`Reimbursed act ${actId} (${act.careDate}, "${act.label}") is in section ${act.section}; ${aKind(kind)} links only a ${wanted} act.`);
   }
 }
 

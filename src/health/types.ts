@@ -104,3 +104,6 @@ export interface HealthFilter {
   from?: string;
   to?: string;
 }
+
+/** "an allergy", "a lab": for messages. */
+export const aKind = (kind: string): string => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;

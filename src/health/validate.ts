@@ -1,6 +1,6 @@
 import { DmpError, invalidData } from '../errors.js';
 import { isIsoDate, isoDay } from '../util/dates.js';
-import { type EntryFields, type Kind, MEASUREMENT_TYPES, type MeasurementType, SEVERITIES, STATUSES } from './types.js';
+import { aKind, type EntryFields, type Kind, MEASUREMENT_TYPES, type MeasurementType, SEVERITIES, STATUSES } from './types.js';
 import { checkUnit, convert, molarMass } from './units.js';
 import { checkLoinc, compareDecimals, normaliseDecimal, requireDecimal } from './values.js';
 
@@ -48,11 +48,13 @@ const HIDDEN = /[\p{Cc}\p{Cf}]/u;
 const NOTE_HIDDEN = /[^\P{Cc}\n\t]|\p{Cf}/u;
 
 /** Checks every field of an entry of `kind` and returns the columns to store. `today` bounds the dates. */
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
 export function validateEntry(kind: Kind, raw: RawEntry, now: Date, reimbursementId: number | null = null): EntryFields {
   const today = isoDay(now);
   const given = (Object.keys(raw) as RawField[]).filter((f) => f !== 'name' && raw[f] !== undefined && raw[f] !== null);
   const foreign = given.find((f) => !FIELDS[kind].includes(f));
-  if (foreign) throw fieldError(`A ${kind} has no ${foreign} field.`, foreign);
+  if (foreign) throw fieldError(`${cap(aKind(kind))} has no ${foreign} field.`, foreign);
   const nameField = NAME_FIELD[kind];
   const name = text(raw.name, nameField, 200);
   if (!name) throw fieldError(`Missing the ${nameField} of the ${kind}.`, 'name');

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { usageError } from '../../../errors.js';
 import { editHealthEntry, ownEntry } from '../../../health/service.js';
-import { KINDS, type Kind } from '../../../health/types.js';
+import { aKind, KINDS, type Kind } from '../../../health/types.js';
 import type { RawEntry } from '../../../health/validate.js';
 import { action, examples, parsePositiveInt } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -32,6 +32,8 @@ export function registerEdit(health: Command, ctx: Context): void {
     .action(action<Flags>(ctx, ([id], flags) => run(ctx, entryId(id), flags)));
 }
 
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
 function run(ctx: Context, id: number, flags: Flags): void {
   const actor = requireSession(ctx);
   const db = ctx.store();
@@ -41,7 +43,7 @@ function run(ctx: Context, id: number, flags: Flags): void {
   if (flags.reimbursement !== undefined && flags.unlink) throw usageError('Pass --reimbursement or --unlink, not both.');
   const link = flags.unlink ? null : flags.reimbursement === undefined ? undefined : parsePositiveInt(String(flags.reimbursement), 'reimbursed act id');
   if (Object.keys(changes).length === 0 && link === undefined) {
-    throw usageError(`Nothing to change in health entry ${id}.`, `Pass the fields to change; see \`dmp health add ${before.kind} --help\` for a ${before.kind}'s flags.`);
+    throw usageError(`Nothing to change in health entry ${id}.`, `Pass the fields to change; see \`dmp health add ${before.kind} --help\` for ${aKind(before.kind)}'s flags.`);
   }
   const after = explain(before.kind, () => editHealthEntry(db, { actor: actor.username, patientId }, id, changes, link, ctx.now()));
   printEntry(ctx, after);
@@ -53,19 +55,19 @@ function readChanges(kind: Kind, flags: Flags): RawEntry {
   for (const [key, value] of Object.entries(flags)) {
     if (['otc', 'prescribed', 'reimbursement', 'unlink', 'clear'].includes(key) || value === undefined) continue;
     const spec = own.get(key);
-    if (!spec) throw usageError(`A ${kind} has no ${ALL_FLAGS.get(key)?.flag.split(' ')[0] ?? key} flag.`, `See \`dmp health add ${kind} --help\` for a ${kind}'s flags.`);
+    if (!spec) throw usageError(`${cap(aKind(kind))} has no ${ALL_FLAGS.get(key)?.flag.split(' ')[0] ?? key} flag.`, `See \`dmp health add ${kind} --help\` for ${aKind(kind)}'s flags.`);
     if (typeof value === 'string' && !value.trim()) throw usageError(`${spec.flag.split(' ')[0]} is empty.`, `Give a value, or use --clear ${key} to empty an optional field.`);
     changes[spec.field] = String(value);
   }
   if (flags.otc || flags.prescribed) {
-    if (kind !== 'medication') throw usageError(`A ${kind} has no ${flags.otc ? '--otc' : '--prescribed'} flag.`, 'Only medication is over the counter or prescribed.');
+    if (kind !== 'medication') throw usageError(`${cap(aKind(kind))} has no ${flags.otc ? '--otc' : '--prescribed'} flag.`, 'Only medication is over the counter or prescribed.');
     if (flags.otc && flags.prescribed) throw usageError('Pass --otc or --prescribed, not both.', 'Over the counter is the default; pass --prescribed alone for a prescribed one.');
     changes.origin = flags.prescribed ? 'prescribed' : 'otc';
   }
   for (const name of typeof flags.clear === 'string' ? flags.clear.split(',').map((s) => s.trim().replace(/^--/, '')).filter(Boolean) : []) {
     const spec = own.get(name);
-    if (!spec) throw usageError(`A ${kind} has no ${name} field to clear.`, `Clear one of: ${[...own.keys()].join(', ')}.`);
-    if (spec.prompt) throw usageError(`The ${name} of a ${kind} cannot be cleared; it is required.`, `Give a new value with ${spec.flag.split(' ')[0]}.`);
+    if (!spec) throw usageError(`${cap(aKind(kind))} has no ${name} field to clear.`, `Clear one of: ${[...own.keys()].join(', ')}.`);
+    if (spec.prompt) throw usageError(`The ${name} of ${aKind(kind)} cannot be cleared; it is required.`, `Give a new value with ${spec.flag.split(' ')[0]}.`);
     changes[spec.field] = null;
   }
   return changes;
