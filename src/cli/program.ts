@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerPatients } from './commands/patients/index.js';
+import { registerProfile } from './commands/profile/index.js';
 import { registerReimbursements } from './commands/reimbursements/index.js';
 import { registerStatus } from './commands/status.js';
 import type { Context } from './context.js';
@@ -33,6 +34,7 @@ export function buildProgram(ctx: Context): Command {
   registerDocs(program, ctx);
   registerReimbursements(program, ctx);
   registerHealth(program, ctx);
+  registerProfile(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }
