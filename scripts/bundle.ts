@@ -42,7 +42,8 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['pdfjs-dist', 'file-type'],
+  // pdfkit (fontkit and friends) and ucum-lhc (its unit tables) are big and loaded only by the commands that need them.
+  external: ['pdfjs-dist', 'file-type', 'pdfkit', '@lhncbc/ucum-lhc'],
   plugins: [requireRuntimeModules],
   // CommonJS packages inside an ESM bundle still call require() for Node's own modules.
   // (__dmpRequire is the name requireRuntimeModules uses, which esbuild does not rewrite.)

@@ -10,6 +10,7 @@ import { registerPatients } from './commands/patients/index.js';
 import { registerProfile } from './commands/profile/index.js';
 import { registerReimbursements } from './commands/reimbursements/index.js';
 import { registerStatus } from './commands/status.js';
+import { registerSummary } from './commands/summary/index.js';
 import type { Context } from './context.js';
 
 /** The whole command tree. Every noun registers itself here. */
@@ -35,6 +36,7 @@ export function buildProgram(ctx: Context): Command {
   registerReimbursements(program, ctx);
   registerHealth(program, ctx);
   registerProfile(program, ctx);
+  registerSummary(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }

@@ -1,0 +1,58 @@
+import { SECTIONS, type Section } from '../reimbursements/sections.js';
+import { listActs, summarize } from '../reimbursements/views.js';
+import type { Db } from '../store/database.js';
+import { addMonths, isoDay } from '../util/dates.js';
+
+export const SUMMARY_MONTHS = 24;
+
+export interface SectionTotals {
+  section: Section;
+  count: number;
+  spentCents: number;
+  reimbursedCents: number;
+  outOfPocketCents: number;
+}
+
+export interface PayerSummary {
+  /** The first day of the 24 calendar months ending with the current one, and today. */
+  from: string;
+  to: string;
+  sections: SectionTotals[];
+  total: Omit<SectionTotals, 'section'>;
+  peakMonth: { month: string; spentCents: number } | null;
+  months: { month: string; spentCents: number }[];
+}
+
+/** The 24-month window: whole calendar months, so the bars add up to the totals. */
+export function summaryWindow(now: Date): { from: string; to: string } {
+  const to = isoDay(now);
+  return { from: `${addMonths(`${to.slice(0, 7)}-01`, -(SUMMARY_MONTHS - 1))}`, to };
+}
+
+/**
+ * Payer data of the window, from the reimbursements area's read functions.
+ * (The reimbursements area is adding per-person per-section/per-month totals for a window;
+ * swap them in here when they land: this module is the only caller.)
+ */
+export function payerSummary(db: Db, patientId: number, now: Date): PayerSummary {
+  const window = summaryWindow(now);
+  const filter = { patientId, ...window };
+  const bySection = summarize(db, filter, 'section');
+  const byMonth = new Map(summarize(db, filter, 'month').groups.map((g) => [g.key, g.spentCents]));
+  const sections = SECTIONS.map((section) => {
+    const g = bySection.groups.find((x) => x.key === section)!;
+    return { section, count: g.count, spentCents: g.spentCents, reimbursedCents: g.reimbursedCents, outOfPocketCents: g.outOfPocketCents };
+  });
+  const months = Array.from({ length: SUMMARY_MONTHS }, (_, i) => {
+    const month = addMonths(window.from, i).slice(0, 7);
+    return { month, spentCents: byMonth.get(month) ?? 0 };
+  });
+  const peak = months.reduce<(typeof months)[number] | null>((best, m) => (m.spentCents > (best?.spentCents ?? 0) ? m : best), null);
+  const t = bySection.total;
+  return { ...window, sections, total: { count: t.count, spentCents: t.spentCents, reimbursedCents: t.reimbursedCents, outOfPocketCents: t.outOfPocketCents }, peakMonth: peak, months };
+}
+
+/** Ids of the person's biology acts in the window, oldest first. */
+export function biologyActIds(db: Db, patientId: number, now: Date): number[] {
+  return listActs(db, { patientId, ...summaryWindow(now), section: 'biology' }).map((a) => a.id).reverse();
+}
