@@ -58,8 +58,9 @@ export async function summaryPdf(s: Summary, lang: Lang, now: Date): Promise<Buf
   doc.font('regular').fontSize(10);
   if (h.latestLabs.length === 0) doc.fillColor('#666666').text(L.none).fillColor('black');
   for (const l of h.latestLabs) {
-    const range = l.low !== null || l.high !== null ? ` (${L.range} ${l.low ?? '…'}–${l.high ?? '…'})` : '';
-    const value = `${lang === 'fr' ? l.value.replace('.', ',') : l.value}${l.unit ? ` ${l.unit}` : ''}`;
+    const num = (v: string | null) => (v === null ? '…' : lang === 'fr' ? v.replace('.', ',') : v);
+    const range = l.low !== null || l.high !== null ? ` (${L.range} ${num(l.low)}–${num(l.high)})` : '';
+    const value = `${num(l.value)}${l.unit ? ` ${l.unit}` : ''}`;
     doc.text(`• ${day(l.date, lang)}  ${l.analyte} : ${value}${range}`, { indent: 8, continued: Boolean(l.flag) });
     if (l.flag) doc.font('bold').fillColor('#b00000').text(`  ${l.flag === 'high' ? L.high : L.low}`).font('regular').fillColor('black');
   }
