@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { totpCode } from '../src/account/totp.js';
+import { addDocument } from '../src/documents/documents.js';
+import { typedContent } from '../src/documents/ingest.js';
+import { DOCUMENT_TYPES } from '../src/documents/taxonomy.js';
+import { addHealthEntry } from '../src/health/service.js';
+import { holder } from '../src/profile/patients.js';
+import { ActWriter, createBatch, ROWS_PER_INSERT, VALUES_PER_ACT } from '../src/reimbursements/repo.js';
+import { openRecord } from '../src/store/database.js';
+
+/**
+ * `npm run bench summary`: a record with 1,000,000 payer acts over four years (five sections),
+ * 10,000 documents and 1,000 health entries; whole-process wall time of `dmp summary` (piped and
+ * --json) beside `node -e 0`, median of several runs. Goal: within 2.5x node's own start.
+ * DMP_BENCH_ACTS=100000 for a quick try.
+ */
+const ACTS = Number(process.env.DMP_BENCH_ACTS ?? 1_000_000);
+const DOCS = 10_000;
+const ENTRIES = 1_000;
+const RUNS = 7;
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'dmp.js');
+const SECTIONS = ['pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology'];
+// One type of each category, so the summary has all seven to show.
+const TYPES = [...new Map(DOCUMENT_TYPES.map((t) => [t.category, t.code])).values()];
+
+function timeRuns(args: string[], env: NodeJS.ProcessEnv): { ms: number; best: number } {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { ms: sorted[Math.floor(sorted.length / 2)]!, best: sorted[0]! };
+}
+
+export async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dmp-bench-summary-'));
+  const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
+  try {
+    const password = 'bench password 2026';
+    const init = execFileSync(process.execPath, [BIN, 'init', '--username', 'bench', '--password-stdin', '--given-name', 'Marie', '--family-name', 'DUPONT', '--birth-date', '1980-01-15', '--sex', 'F', '--json'], { env, input: `${password}\n`, encoding: 'utf8' });
+    const secret = (JSON.parse(init) as { totp: { secret: string } }).totp.secret;
+    execFileSync(process.execPath, [BIN, 'login', '--username', 'bench', '--password-stdin', '--code', totpCode(secret, new Date(Date.now() + 30_000))], { env, input: `${password}\n`, stdio: 'pipe' });
+
+    const db = openRecord(env.DMP_RECORD);
+    const patientId = holder(db).id;
+    const now = new Date();
+    const t0 = performance.now();
+    db.transaction(() => {
+      const importId = createBatch(db, 'bench.csv', 'bench', 'bench', now);
+      const writer = new ActWriter(db);
+      let params: unknown[] = [];
+      for (let i = 0; i < ACTS; i++) {
+        const day = `${2023 + (i % 4)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+        params.push(importId, i + 2, patientId, day, SECTIONS[i % 5], 'Acte', null, 1, 'Dr X', null, 2500 + (i % 1000), null, 7000, 1750, null, null, day, null, `bench-${i}`);
+        if ((i + 1) % ROWS_PER_INSERT === 0) (writer.add(params, ROWS_PER_INSERT), (params = []));
+      }
+      if (params.length) writer.add(params, params.length / VALUES_PER_ACT);
+      for (let i = 0; i < DOCS; i++) {
+        const day = `20${15 + (i % 11)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+        addDocument(db, { patientId, typeCode: TYPES[i % TYPES.length]!, title: `Document ${i}`, date: day, author: 'Dr X', org: 'CHU' }, typedContent(`texte ${i}`), { actor: 'bench', allowDuplicate: true }, now);
+      }
+    })();
+    for (let i = 0; i < ENTRIES; i++) {
+      const date = `${2020 + (i % 6)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+      const raw = { name: `analyte ${i % 40}`, value: `${1 + (i % 9)},${i % 10}`, unit: 'g/L', low: '2', high: '8', date };
+      addHealthEntry(db, { actor: 'bench', patientId }, 'lab', raw, null, now);
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    console.log(`record: ${ACTS.toLocaleString('en')} acts, ${DOCS.toLocaleString('en')} documents, ${ENTRIES.toLocaleString('en')} health entries (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(`whole-process wall time, median and best of ${RUNS} runs (${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):`);
+    const floor = timeRuns(['-e', '0'], env);
+    console.log(`  ${'node -e 0 (the floor)'.padEnd(28)} ${floor.ms.toFixed(0).padStart(5)} ms (best ${floor.best.toFixed(0)})`);
+    for (const [label, args] of [['dmp summary (piped)', [BIN, 'summary']], ['dmp summary --json', [BIN, 'summary', '--json']]] as const) {
+      const t = timeRuns([...args], env);
+      console.log(`  ${label.padEnd(28)} ${t.ms.toFixed(0).padStart(5)} ms (best ${t.best.toFixed(0)}) = ${(t.ms / floor.ms).toFixed(2)}x the floor (goal <= 2.5x)`);
+    }
+  } finally {
+    if (!process.env.DMP_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+    else console.log(`kept ${dir}`);
+  }
+}
