@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { registerAccount } from './commands/account/index.js';
 import { registerAudit } from './commands/audit.js';
+import { registerBackup } from './commands/backup.js';
 import { registerDocs } from './commands/docs/index.js';
 import { registerInit } from './commands/init.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerPatients } from './commands/patients/index.js';
+import { registerRecord } from './commands/record/index.js';
 import { registerReimbursements } from './commands/reimbursements/index.js';
 import { registerStatus } from './commands/status.js';
 import type { Context } from './context.js';
@@ -29,6 +31,8 @@ export function buildProgram(ctx: Context): Command {
   registerAccount(program, ctx);
   registerPatients(program, ctx);
   registerAudit(program, ctx);
+  registerBackup(program, ctx);
+  registerRecord(program, ctx);
   registerDocs(program, ctx);
   registerReimbursements(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
