@@ -162,6 +162,11 @@ async function verifyPassword(db: Db, account: AccountRow, password: string, pur
   return keys.wrapKey;
 }
 
+/** Checks the account password for a sensitive command (a wrong one is audited, exit 3). */
+export async function confirmPassword(db: Db, password: string, purpose: string, now: Date): Promise<void> {
+  await verifyPassword(db, loadAccount(db), password, purpose, now);
+}
+
 /** New password: new salt and keys, the TOTP secret re-wrapped, every other session ended. */
 export async function changePassword(
   db: Db,

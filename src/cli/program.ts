@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { registerAccount } from './commands/account/index.js';
 import { registerAudit } from './commands/audit.js';
+import { registerConsent } from './commands/consent/index.js';
 import { registerDocs } from './commands/docs/index.js';
 import { registerInit } from './commands/init.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
 import { registerPatients } from './commands/patients/index.js';
+import { registerRecord } from './commands/record/index.js';
 import { registerReimbursements } from './commands/reimbursements/index.js';
 import { registerStatus } from './commands/status.js';
 import type { Context } from './context.js';
@@ -31,6 +33,8 @@ export function buildProgram(ctx: Context): Command {
   registerAudit(program, ctx);
   registerDocs(program, ctx);
   registerReimbursements(program, ctx);
+  registerConsent(program, ctx);
+  registerRecord(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }

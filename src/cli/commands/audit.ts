@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import { type AuditRow, listAudit, verifyAudit } from '../../audit/log.js';
-import { invalidData } from '../../errors.js';
+import { accountUsername } from '../../account/account.js';
+import { invalidData, usageError } from '../../errors.js';
 import { action, examples, parseDateFlag } from '../command.js';
 import type { Context } from '../context.js';
-import { requireSession } from '../session.js';
+import { currentPatient, requireSession } from '../session.js';
 
 interface AuditFlags {
   since?: string;
+  until?: string;
+  action?: string;
+  actor?: string;
+  others?: boolean;
   verify?: boolean;
 }
 
@@ -15,8 +20,12 @@ export function registerAudit(program: Command, ctx: Context): void {
     .command('audit')
     .description('list the audit log (logins, failures, locks, every change), or check its hash chain')
     .option('--since <YYYY-MM-DD>', 'only entries from this day on')
+    .option('--until <YYYY-MM-DD>', 'only entries up to this day (included)')
+    .option('--action <name>', 'only this action (login, document.add...), or a prefix ending in * (consent.*)')
+    .option('--actor <username>', 'only entries by this user')
+    .option('--others', "only actions by anyone but you, and imports of data others produced (the DMP's activity history)")
     .option('--verify', 'check that no entry was changed behind dmp\'s back (exit 5 if one was)')
-    .addHelpText('after', examples('dmp audit --since 2026-01-01', 'dmp audit --verify'))
+    .addHelpText('after', examples('dmp audit --since 2026-01-01', 'dmp audit --action "consent.*" --until 2026-12-31', 'dmp --patient "Léo DUPONT" audit', 'dmp audit --others', 'dmp audit --verify'))
     .action(action<AuditFlags>(ctx, (_a, flags) => audit(ctx, flags)));
 }
 
@@ -30,7 +39,18 @@ function audit(ctx: Context, flags: AuditFlags): void {
     }
     return ctx.out.result(check, () => ctx.out.note(`The audit log is intact (${check.rows} entries checked).`));
   }
-  const rows = listAudit(db, { since: parseDateFlag(flags.since, '--since') });
+  const since = parseDateFlag(flags.since, '--since');
+  const until = parseDateFlag(flags.until, '--until');
+  if (since && until && since > until) throw usageError(`--since ${since} is after --until ${until}.`, 'Swap the two dates.');
+  if (flags.action !== undefined && !flags.action.trim()) throw usageError('--action is empty.', 'Pass an action such as login, or a prefix such as consent.*');
+  const rows = listAudit(db, {
+    since,
+    until,
+    action: flags.action?.trim(),
+    actor: flags.actor,
+    patientId: ctx.globals.patient ? currentPatient(ctx).id : undefined,
+    othersThan: flags.others ? (accountUsername(db) ?? undefined) : undefined,
+  });
   ctx.out.result(rows, () =>
     ctx.out.table<AuditRow>(
       [
