@@ -87,7 +87,7 @@ export function listAudit(db: Db, query: AuditQuery = {}): AuditRow[] {
          AND (@action IS NULL OR action = @action)
          AND (@prefix IS NULL OR substr(action, 1, length(@prefix)) = @prefix)
          AND (@actor IS NULL OR actor = @actor)
-         AND (@patient IS NULL OR target = 'patient:' || @patient
+         AND (@patient IS NULL OR target = @patientTarget
               OR (substr(target, 1, 9) = 'document:' AND CAST(substr(target, 10) AS INTEGER) IN (SELECT id FROM document WHERE patient_id = @patient)))
          AND (@others IS NULL OR actor <> @others OR action LIKE '%.import')
        ORDER BY id LIMIT @limit`,
@@ -99,6 +99,7 @@ export function listAudit(db: Db, query: AuditQuery = {}): AuditRow[] {
       prefix,
       actor: query.actor ?? null,
       patient: query.patientId ?? null,
+      patientTarget: query.patientId === undefined ? null : `patient:${query.patientId}`,
       others: query.othersThan ?? null,
       limit: query.limit ?? -1,
     }) as Omit<StoredRow, 'prev_hash' | 'hash'>[];
