@@ -156,3 +156,16 @@ describe('dmp record delete', () => {
     expect(existsSync(rec.recordPath)).toBe(false);
   });
 });
+
+describe('dmp record --help', () => {
+  it('describes close, reopen and delete with examples', async () => {
+    const rec = newRecord();
+    for (const verb of ['close', 'reopen', 'delete']) {
+      const r = await rec.run(['record', verb, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage: dmp record ${verb} `));
+      expect(r.stdout).toMatch(/\nExamples:\n {2}\$ dmp record /);
+    }
+    expect((await rec.run(['record', 'close', '--help'])).stdout).toContain('10 years');
+  });
+});
