@@ -85,8 +85,8 @@ export function registerContacts(consent: Command, ctx: Context): void {
     .addHelpText('after', examples('dmp consent contacts rm 3'))
     .action(
       action(ctx, ([id]) => {
-        const w = who(ctx);
         const contactId = parsePositiveInt(String(id), 'contact id');
+        const w = who(ctx);
         reportChange(ctx, w, removeContact(ctx.store(), w, contactId), `Removed contact ${contactId}.`, 'Nothing changed.');
       }),
     );
