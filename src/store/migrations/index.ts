@@ -4,6 +4,7 @@ import { documents } from './002-documents.js';
 import { reimbursements } from './003-reimbursements.js';
 import { encryption } from './004-encryption.js';
 import { health } from './007-health.js';
+import { consent } from './008-consent.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, health];
+export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, health, consent];
