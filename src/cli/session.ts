@@ -55,7 +55,7 @@ export function requireSession(ctx: Context): Actor {
   const db = ctx.store();
   const state = sessionState(ctx);
   if (!state.live) throw authError(WHY[state.reason], 'Run `dmp login` first.');
-  touchSession(db, state.session.id, ctx.now());
+  if (!db.readonly) touchSession(db, state.session.id, ctx.now()); // a read-only record still serves reads
   // A --patient that names no one (or several) is refused by every command, never ignored.
   if (ctx.globals.patient) currentPatient(ctx);
   return { username: accountUsername(db) ?? 'unknown', session: state.session };

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
 import { notSqliteError, StoreError } from './errors.js';
+import { checkRecordPath } from './path.js';
+import { checkSchema } from './schema-check.js';
 
 export type Db = Database.Database;
 
@@ -15,19 +17,20 @@ export interface OpenOptions {
 /** The one place a record file is opened: pragmas, permissions, migrations. */
 export function openRecord(path: string, options: OpenOptions = {}): Db {
   const isMemory = path === ':memory:';
-  const existed = isMemory || existsSync(path);
+  const access = checkRecordPath(path, options);
+  const existed = isMemory || access.exists;
   if (!existed && !options.create) {
     throw new StoreError('no-record', `No record at ${path}.`, 'Create one with `dmp init`, or point to it with --record PATH or DMP_RECORD.');
   }
   if (existed && !isMemory && statSync(path).isDirectory()) {
     throw new StoreError('not-a-record', `${path} is a directory, not a record file.`, 'Point --record (or DMP_RECORD) to a file, for example record.db inside it.');
   }
-  if (!existed) {
+  if (!existed && !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // Created 0600 before SQLite opens it, so the file is never readable by others, even briefly.
     writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
   }
-  const db = new Database(path, { nativeBinding: addonPath() });
+  const db = new Database(path, { nativeBinding: addonPath(), readonly: access.readOnly });
   try {
     if (!existed) chmodSync(path, 0o600);
     // Set once, before the first table: 16 KiB pages pack ~2 KB rows (document bytes) with
@@ -35,8 +38,10 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
     if (!existed || isMemory) db.pragma('page_size = 16384');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('secure_delete = ON');
     // Checked before anything writes to the file: a record we must refuse is left untouched.
     if (existed && !isMemory) refuseForeignDatabase(db);
+    checkSchema(db);
     migrate(db);
     applyJournalPragmas(db, isMemory);
     return db;
