@@ -1,4 +1,4 @@
-import { DmpError, invalidData, notFound } from '../errors.js';
+import { DmpError, fieldError, notFound } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { fold } from '../util/fold.js';
 import type { Identity } from './identity.js';
@@ -40,12 +40,12 @@ export function nameKey(givenName: string, familyName: string): string {
 export function addPatient(db: Db, identity: Identity, now: Date, isHolder = false): Patient {
   if (identity.nir) {
     const twin = db.prepare('SELECT id FROM patient WHERE nir = ?').get(identity.nir) as { id: number } | undefined;
-    if (twin) throw invalidData(`The NIR ${identity.nir} already belongs to person ${twin.id} in this record.`, 'Check the number, or see `dmp patients list`.');
+    if (twin) throw fieldError('invalid', `The NIR ${identity.nir} already belongs to person ${twin.id} in this record.`, { field: 'nir', value: identity.nir, rule: 'unique' });
   }
   const key = nameKey(identity.givenName, identity.familyName);
   const namesake = db.prepare('SELECT id FROM patient WHERE name_key = ? AND birth_date = ?').get(key, identity.birthDate) as { id: number } | undefined;
   if (namesake) {
-    throw invalidData(`${identity.givenName} ${identity.familyName}, born ${identity.birthDate}, is already person ${namesake.id} in this record.`, 'See `dmp patients list`.');
+    throw fieldError('invalid', `${identity.givenName} ${identity.familyName}, born ${identity.birthDate}, is already person ${namesake.id} in this record.`, { field: 'patient', rule: 'unique' });
   }
   const info = db
     .prepare(
@@ -62,7 +62,7 @@ export function listPatients(db: Db): Patient[] {
 
 export function getPatient(db: Db, id: number): Patient {
   const row = db.prepare('SELECT * FROM patient WHERE id = ?').get(id) as PatientRow | undefined;
-  if (!row) throw notFound(`There is no person ${id} in this record.`, 'See `dmp patients list`.');
+  if (!row) throw fieldError('not-found', `There is no person ${id} in this record.`, { field: 'patient', value: String(id) });
   return toPatient(row);
 }
 
