@@ -16,6 +16,12 @@ const FIELD_HINTS: Record<string, (d: FieldData) => string> = {
   author: () => 'Shorten --author.',
   maxSize: (d) => (d.rule === 'format' ? 'Give --max-size as bytes or with a unit: 200k, 10MiB, 1G.' : 'Raise the limit with --max-size (for example --max-size 200MiB).'),
   force: () => 'Check that it is the right person, then pass --force (`patients rm --force` also deletes what is filed under them).',
+  type: (d) => {
+    const suggestions = (d as FieldData & { suggestions?: string[] }).suggestions ?? [];
+    return suggestions.length > 0 ? `Did you mean ${suggestions.join(', or ')}? See \`dmp docs types\`.` : 'See `dmp docs types` for the codes and slugs.';
+  },
+  patientRef: (d) => (d.rule === 'ambiguous' ? 'Use the id instead (see `dmp patients list`).' : 'Pass an id, a NIR or a full name from `dmp patients list`.'),
+  holder: () => 'Create the record with `dmp init`.',
   document: () => 'See `dmp docs list` (add --archived for archived ones).',
   patient: () => 'See `dmp patients list`.',
   org: () => 'Shorten --org.',

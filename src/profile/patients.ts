@@ -1,4 +1,4 @@
-import { DmpError, fieldError, notFound } from '../errors.js';
+import { DmpError, fieldError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { fold } from '../util/fold.js';
 import type { Identity } from './identity.js';
@@ -68,7 +68,7 @@ export function getPatient(db: Db, id: number): Patient {
 
 export function holder(db: Db): Patient {
   const row = db.prepare('SELECT * FROM patient WHERE is_holder = 1').get() as PatientRow | undefined;
-  if (!row) throw notFound('This record has no holder.', 'Create the record with `dmp init`.');
+  if (!row) throw fieldError('not-found', 'This record has no holder.', { field: 'holder', rule: 'missing' });
   return toPatient(row);
 }
 
@@ -101,7 +101,12 @@ export function resolvePatient(db: Db, ref: string): Patient {
   const matches = patientsByNameKey(db).get(fold(trimmed)) ?? [];
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new DmpError('usage', `"${ref}" names ${matches.length} people in this record (ids ${matches.map((p) => p.id).join(', ')}).`, 'Use the id instead (see `dmp patients list`).');
+    throw new DmpError('usage', `"${ref}" names ${matches.length} people in this record (ids ${matches.map((p) => p.id).join(', ')}).`, undefined, {
+      field: 'patientRef',
+      value: ref,
+      rule: 'ambiguous',
+      ids: matches.map((p) => p.id),
+    });
   }
-  throw notFound(`No one in this record matches "${ref}".`, 'Pass an id, a NIR or a full name from `dmp patients list`.');
+  throw fieldError('not-found', `No one in this record matches "${ref}".`, { field: 'patientRef', value: ref, rule: 'unknown' });
 }

@@ -101,7 +101,7 @@ describe('end to end, without a terminal', () => {
   it('(still logged in) a failure with --json prints one error document on stdout, and one message and one hint on stderr', () => {
     const r = dmp(['patients', 'show', 'nobody', '--json']);
     expect(r.code).toBe(4);
-    expect(JSON.parse(r.stdout)).toEqual({ error: { kind: 'not-found', message: 'No one in this record matches "nobody".', hint: 'Pass an id, a NIR or a full name from `dmp patients list`.' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { kind: 'not-found', message: 'No one in this record matches "nobody".', hint: 'Pass an id, a NIR or a full name from `dmp patients list`.' } });
     expect(r.stderr).toBe('dmp: No one in this record matches "nobody".\n  Pass an id, a NIR or a full name from `dmp patients list`.\n');
   });
 });
