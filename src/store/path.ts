@@ -1,7 +1,7 @@
 import { accessSync, chmodSync, constants, lstatSync, type Stats, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readOnlyError } from '../errors.js';
-import { kindOf } from '../util/files.js';
+import { kindOf, notRegularFile } from '../util/files.js';
 import { StoreError } from './errors.js';
 
 export interface RecordAccess {
@@ -31,7 +31,7 @@ export function checkRecordPath(path: string, options: { create?: boolean } = {}
   }
   if (!stat.isFile()) {
     const hint = stat.isDirectory() ? 'Point --record (or DMP_RECORD) to a file, for example record.db inside it.' : 'Point --record (or DMP_RECORD) to a record file; dmp wrote nothing.';
-    throw new StoreError('not-a-record', `${path} is ${kindOf(stat)}, not a record file.`, hint);
+    throw new StoreError('not-a-record', notRegularFile(path, stat), hint);
   }
   if (!can(path, constants.R_OK)) {
     throw readOnlyError(`The record ${path} cannot be read: permission denied.`, `Give yourself read and write access (chmod u+rw "${path}"), or use another --record.`);

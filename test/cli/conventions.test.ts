@@ -114,7 +114,7 @@ describe('errors about the record file', () => {
     const rec = newRecord();
     const r = await rec.run(['--record', rec.dir, 'status']);
     expect(r.code).toBe(5);
-    expect(lines(r.stderr)).toEqual([`dmp: ${rec.dir} is a directory, not a record file.`, '  Point --record (or DMP_RECORD) to a file, for example record.db inside it.']);
+    expect(lines(r.stderr)).toEqual([`dmp: ${rec.dir} is a directory, not a regular file.`, '  Point --record (or DMP_RECORD) to a file, for example record.db inside it.']);
   });
 
   it('a file that is not a database exits 5 naming the problem', async () => {

@@ -12,7 +12,7 @@ describe('record paths that are not regular files are refused before anything is
     const before = readdirSync('/dev').filter((n) => n.startsWith('null-'));
     const r = await rec.run(['--record', '/dev/null', 'status']);
     expect(r.code).toBe(5);
-    expect(lines(r.stderr)).toEqual(['dmp: /dev/null is a device, not a record file.', '  Point --record (or DMP_RECORD) to a record file; dmp wrote nothing.']);
+    expect(lines(r.stderr)).toEqual(['dmp: /dev/null is a device, not a regular file.', '  Point --record (or DMP_RECORD) to a record file; dmp wrote nothing.']);
     expect(readdirSync('/dev').filter((n) => n.startsWith('null-'))).toEqual(before);
     expect((await rec.run(['--record', '/dev/null', 'docs', 'list'])).code).toBe(5);
   });
@@ -23,7 +23,7 @@ describe('record paths that are not regular files are refused before anything is
     execFileSync('mkfifo', [fifo]);
     const r = await rec.run(['--record', fifo, 'docs', 'list']);
     expect(r.code).toBe(5);
-    expect(lines(r.stderr)[0]).toBe(`dmp: ${fifo} is a named pipe (fifo), not a record file.`);
+    expect(lines(r.stderr)[0]).toBe(`dmp: ${fifo} is a named pipe (fifo), not a regular file.`);
     const init = await rec.run(['--record', fifo, 'init', '--username', 'marie', '--password-stdin'], { stdin: 'x\n' });
     expect(init.code).not.toBe(0);
     expect(existsSync(`${fifo}-journal`) || existsSync(`${fifo}-wal`)).toBe(false);
