@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +57,18 @@ describe('with --json a failing command prints one JSON document on stdout', () 
     expect(unknown.json().error).toMatchObject({ kind: 'usage', message: "unknown option '--colour'" });
     const noRecord = await newRecord().run(['docs', 'list', '--json']);
     expect(noRecord.json().error.kind).toBe('not-found');
+  });
+
+  it('audit --verify --json on a tampered log names the bad row in the error document', async () => {
+    const rec = await loggedInRecord();
+    const raw = new Database(rec.recordPath);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
+    raw.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
+    raw.close();
+    const r = await rec.run(['audit', '--verify', '--json']);
+    expect(r.code).toBe(5);
+    expect(r.json().error).toMatchObject({ kind: 'invalid', intact: false, brokenId: 2 });
   });
 
   it('docs add of known bytes has the shape of a new add, plus duplicateOf', async () => {
