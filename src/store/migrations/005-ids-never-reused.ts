@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from '../migrate.js';
 
 /**
- * Ids are never reused: documents, their stored bytes and the people of the record become
- * AUTOINCREMENT tables. Without it, deleting the newest document gave its id to the next one,
+ * Ids are never reused: documents and the people of the record become AUTOINCREMENT tables.
+ * (document_content is left as it is: its ids never leave the record, and rebuilding it would
+ * copy every stored byte.) Without it, deleting the newest document gave its id to the next one,
  * and an audit row "document.remove 6" was followed by "document.add 6" for another document.
  *
  * Each table is rebuilt from its own CREATE statement (so columns added since are kept), rows
@@ -21,9 +22,9 @@ export const idsNeverReused: Migration = {
     for (const v of views) db.exec(`DROP VIEW ${v.name}`);
     // Renaming checks every view and trigger of the schema; legacy mode renames without re-parsing them.
     db.pragma('legacy_alter_table = ON');
-    for (const [table, auditPrefix] of [['patient', 'patient:'], ['document_content', null], ['document', 'document:']] as const) {
+    for (const [table, auditPrefix] of [['patient', 'patient:'], ['document', 'document:']] as const) {
       rebuildWithAutoincrement(db, table);
-      if (auditPrefix) seedFromAudit(db, table, auditPrefix);
+      seedFromAudit(db, table, auditPrefix);
     }
     db.pragma('legacy_alter_table = OFF');
     for (const v of views) db.exec(v.sql);
