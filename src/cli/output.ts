@@ -99,11 +99,14 @@ export class Output {
     this.line(table.toString());
   }
 
-  /** "key: value" lines on a terminal, "key<TAB>value" when piped. */
-  fields(pairs: [string, string | number | null | undefined][]): void {
+  /**
+   * "key: value" lines on a terminal, "key<TAB>value" when piped. A pair marked safe holds dmp's
+   * own words, styled with this.color: shown as they are on a terminal (colour is already off when piped).
+   */
+  fields(pairs: [string, string | number | null | undefined, 'safe'?][]): void {
     const width = Math.max(...pairs.map(([k]) => k.length));
-    for (const [k, v] of pairs) {
-      if (this.isTTY) this.line(`${this.color.bold(k.padEnd(width))}  ${escapeControls(text(v))}`);
+    for (const [k, v, safe] of pairs) {
+      if (this.isTTY) this.line(`${this.color.bold(k.padEnd(width))}  ${safe ? text(v) : escapeControls(text(v))}`);
       else this.line(`${k}\t${tsvCell(v)}`);
     }
   }

@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit/log.js';
+import { withWritesAllowed } from '../store/read-only.js';
 import { fieldError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { dateProblem, describeDateProblem, isoDay } from '../util/dates.js';
@@ -109,7 +110,9 @@ export function purgeDeletedTerms(db: Db): void {
  * transaction: a delivery that fails is not audited, and the caller reports only once both are done. `to` says where, without the path (a file name can say too much).
  */
 export function exportDocument(db: Db, id: number, to: 'file' | 'stdout', actor: string, now: Date, deliver: (bytes: Buffer, doc: DocumentRecord) => void): DocumentRecord {
-  return db
+  // A closed record refuses writes, but an export of it is still audited: the transaction that
+  // writes only the audit row is let through.
+  return withWritesAllowed(db, () => db
     .transaction(() => {
       const doc = getDocument(db, id);
       // Reading a document is an access, and the DMP logs accesses too: the row is written
@@ -118,7 +121,7 @@ export function exportDocument(db: Db, id: number, to: 'file' | 'stdout', actor:
       deliver(documentBytes(db, id), doc);
       return doc;
     })
-    .immediate();
+    .immediate());
 }
 
 /** Rebuilds the search index and audits it, in one transaction; returns how many documents it covers. */

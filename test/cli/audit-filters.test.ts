@@ -58,7 +58,7 @@ describe('dmp audit filters', () => {
     expect(lines(swapped.stderr)).toEqual(['dmp: --since 2026-12-01 is after --until 2026-11-01.', '  Swap the two dates.']);
     const bad = await rec.run(['audit', '--until', '2026-02-30']);
     expect(bad.code).toBe(2);
-    expect(lines(bad.stderr)).toEqual(['dmp: "2026-02-30" is not a date in YYYY-MM-DD form.', '  Pass --until YYYY-MM-DD.']);
+    expect(lines(bad.stderr)).toEqual(['dmp: "2026-02-30" is not a day of the calendar.', '  Pass --until YYYY-MM-DD.']);
     const empty = await rec.run(['audit', '--action', ' ']);
     expect(empty.code).toBe(2);
     expect(lines(empty.stderr)).toEqual(['dmp: --action is empty.', '  Pass an action such as login, or a prefix such as consent.*']);

@@ -66,7 +66,7 @@ describe('dmp audit', () => {
     // Covering the tracks: a missing trigger alone would be refused as a damaged schema.
     raw.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
     raw.close();
-    const r = await rec.run(['audit', '--verify']);
+    const r = await rec.run(['audit', '--verify', '--json']);
     expect(r.code).toBe(5);
     expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
     expect(lines(r.stderr)).toEqual([

@@ -1,6 +1,7 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tamperBehindBack } from '../helpers/tamper.js';
 import { loggedInRecord, TestRecord } from '../helpers/cli.js';
 
 const lines = (stderr: string) => stderr.trimEnd().split('\n');
@@ -63,7 +64,7 @@ describe('dmp record check', () => {
     await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'Suivi tensionnel']);
     const db = rec.open();
     // The index no longer follows the documents: its update trigger gone, a title changed.
-    db.exec("DROP TRIGGER document_fts_update; UPDATE document SET title = 'Compte rendu opératoire'");
+    tamperBehindBack(db, ['document_fts_update'], () => db.exec("UPDATE document SET title = 'Compte rendu opératoire'"));
     db.close();
     const r = await rec.run(['record', 'check']);
     expect(r.code).toBe(5);
@@ -75,14 +76,15 @@ describe('dmp record check', () => {
     await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'Suivi tensionnel']);
     const db = rec.open();
     db.pragma('foreign_keys = OFF');
-    db.exec('DROP TRIGGER audit_log_no_update');
-    db.prepare('UPDATE document SET patient_id = 99').run();
-    db.prepare("UPDATE audit_log SET actor = 'eve' WHERE id = 2").run();
+    tamperBehindBack(db, ['audit_log_no_update'], () => {
+      db.prepare('UPDATE document SET patient_id = 99').run();
+      db.prepare("UPDATE audit_log SET actor = 'eve' WHERE id = 2").run();
+    });
     db.close();
     const r = await rec.run(['record', 'check', '--json']);
     expect(r.code).toBe(5);
-    const out = r.json();
-    expect(out.ok).toBe(false);
+    const out = r.json().error;
+    expect(out).toMatchObject({ kind: 'invalid', ok: false });
     expect(out.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^table document, row 1: refers to a missing row of patient$/), 'audit log: row 2 fails the check (its content does not match its MAC)']));
   });
 });

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
@@ -9,7 +8,7 @@ const lines = (s: string) => s.trimEnd().split('\n');
 describe("SQLite's own failures, in the user's words", () => {
   it('a record another process keeps locked past the wait is exit 6 "busy", not 1', async () => {
     const rec = await loggedInRecord();
-    const other = new Database(rec.recordPath);
+    const other = rec.openRaw();
     other.exec('BEGIN IMMEDIATE');
     try {
       const r = await rec.run(['docs', 'add', '--type', 'synthese', '--text', 'en attente']);

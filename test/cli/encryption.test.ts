@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecordHeader } from '../../src/store/format.js';
+import { tamperBehindBack } from '../helpers/tamper.js';
 import { loggedInRecord, newRecord, PASSWORD, TestRecord } from '../helpers/cli.js';
 import { makeLegacy } from '../helpers/legacy.js';
 import { rmSync } from 'node:fs';
@@ -37,12 +38,11 @@ describe('dmp audit head and --verify --head', () => {
     expect((await rec.run(['audit', 'head'])).stdout).toBe(`rows\t3\nhead\t${head.head}\n`);
     expect((await rec.run(['audit', '--verify', '--head', head.head])).code).toBe(0);
     const db = rec.open();
-    db.exec('DROP TRIGGER audit_log_no_delete');
-    db.prepare('DELETE FROM audit_log WHERE id >= 3').run();
+    tamperBehindBack(db, ['audit_log_no_delete'], () => db.prepare('DELETE FROM audit_log WHERE id >= 3').run());
     db.close();
     const cut = await rec.run(['audit', '--verify', '--head', head.head, '--json']);
     expect(cut.code).toBe(5);
-    expect(cut.json()).toMatchObject({ intact: false, brokenId: expect.any(Number), reason: expect.stringContaining('the head given is not in the log') });
+    expect(cut.json().error).toMatchObject({ kind: 'invalid', intact: false, brokenId: expect.any(Number), reason: expect.stringContaining('the head given is not in the log') });
   });
 
   it('refuses a --head that is not a MAC, or without --verify (exit 2)', async () => {
@@ -65,8 +65,7 @@ describe('dmp audit head and --verify --head', () => {
       await rec.run(['patients', 'add', '--given-name', 'Léo', '--family-name', 'DUPONT', '--birth-date', '2015-06-02', '--sex', 'M']);
       await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2018-03-03', '--sex', 'F']);
       const db = rec.open();
-      db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
-      db.exec(sql);
+      tamperBehindBack(db, ['audit_log_no_update', 'audit_log_no_delete'], () => db.exec(sql));
       db.close();
       const r = await rec.run(['audit', '--verify']);
       expect(r.code).toBe(5);

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,7 +60,7 @@ describe('with --json a failing command prints one JSON document on stdout', () 
 
   it('audit --verify --json on a tampered log names the bad row in the error document', async () => {
     const rec = await loggedInRecord();
-    const raw = new Database(rec.recordPath);
+    const raw = rec.openRaw();
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.prepare("UPDATE audit_log SET actor = 'mallory' WHERE id = 2").run();
     raw.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");

@@ -4,8 +4,8 @@ import { loggedInRecord, type TestRecord } from '../helpers/cli.js';
 
 /**
  * The record file's raw bytes, with its -wal if one is left. This only means something for a
- * record stored unencrypted: once records are encrypted, run this test on a record created in
- * the helpers' unencrypted mode (an encrypted file never shows the text, deleted or not).
+ * record stored unencrypted (an encrypted file never shows the text, deleted or not), so the
+ * test's record is made with --unencrypted: what it checks is secure_delete, not the cipher.
  */
 function rawRecordBytes(rec: TestRecord): Buffer {
   const parts = [readFileSync(rec.recordPath)];
@@ -15,7 +15,7 @@ function rawRecordBytes(rec: TestRecord): Buffer {
 
 describe('deleting a document for good (unencrypted record file, read raw)', () => {
   it('leaves neither its text, nor its title, nor its words in the search index in the file, nor the title in the audit log', async () => {
-    const rec = await loggedInRecord();
+    const rec = await loggedInRecord(['--unencrypted']);
     const TEXT = 'Sérologie zygomorphique positive, confidentiel quinquagénaire';
     const TITLE = 'Résultat xylographique privé';
     await rec.run(['docs', 'add', '--type', 'synthese', '--text', 'Un autre document qui reste', '--title', 'Reste']);

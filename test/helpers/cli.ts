@@ -162,6 +162,11 @@ export class TestRecord {
   }
 
   /** Opens the record directly (as a test reaching behind the CLI), with the key and audit key of the current session. */
+  /** The record opened with the session's key, without migrations or checks: for tampering with it behind dmp's back. */
+  openRaw(): Db {
+    return openRecord(this.recordPath, { key: this.session().recordKey, raw: true });
+  }
+
   open(): Db {
     const s = this.session();
     const db = openRecord(this.recordPath, { key: s.recordKey });

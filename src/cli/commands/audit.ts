@@ -5,7 +5,6 @@ import { verifyAudit } from '../../audit/verify.js';
 import { invalidData, usageError } from '../../errors.js';
 import { action, examples, parseDateFlag } from '../command.js';
 import type { Context } from '../context.js';
-import { EXIT } from '../errors.js';
 import { currentPatient, requireSession } from '../session.js';
 
 interface AuditFlags {
@@ -82,11 +81,5 @@ function runAudit(ctx: Context, flags: AuditFlags): void {
 function verify(ctx: Context, head: string | undefined): void {
   const check = verifyAudit(ctx.store(), { head });
   if (check.intact) return ctx.out.result(check, () => ctx.out.note(`The audit log is intact (${check.rows} entries checked${head ? ', the head given is in it' : ''}).`));
-  // With --json the verdict is the document, and the exit code says it failed.
-  if (ctx.out.json) {
-    ctx.out.jsonValue(check);
-    ctx.exitCode = EXIT.invalid;
-    return;
-  }
   throw invalidData(`The audit log was altered: row ${check.brokenId} fails the check (${check.reason}).`, 'Restore the record from a backup you trust; rows before it are intact.', check);
 }

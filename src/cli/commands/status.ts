@@ -44,7 +44,7 @@ function status(ctx: Context): void {
   ctx.out.result(value, () =>
     ctx.out.fields([
       ['record', `${value.record}${exists ? '' : ' (does not exist yet: `dmp init`)'}`],
-      ['encrypted', encrypted === null ? null : encrypted ? (value.locked ? 'yes (locked: log in to open it)' : 'yes') : color.red('no (test data only)')],
+      ['encrypted', encrypted === null ? null : encrypted ? (value.locked ? 'yes (locked: log in to open it)' : 'yes') : color.red('no (test data only)'), 'safe'],
       ['holder', value.holder],
       ['username', value.username],
       ['logged in', value.loggedIn ? `yes, until ${value.sessionExpiresAt}` : 'no'],

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { invalidData } from '../../../errors.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
-import { EXIT } from '../../errors.js';
 import { recordHealth } from '../../record-health.js';
 import { requireSession } from '../../session.js';
 
@@ -18,11 +17,6 @@ function check(ctx: Context): void {
   requireSession(ctx);
   const health = recordHealth(ctx.store());
   if (health.ok) return ctx.out.result(health, () => ctx.out.note(`The record is sound (file, foreign keys, search index, ${health.audit.rows} audit entries).`));
-  if (ctx.out.json) {
-    ctx.out.jsonValue(health);
-    ctx.exitCode = EXIT.invalid;
-    return;
-  }
   const more = health.problems.length > 1 ? ` (and ${health.problems.length - 1} more problem${health.problems.length > 2 ? 's' : ''})` : '';
   throw invalidData(`This record is damaged: ${health.problems[0]}${more}.`, 'Restore it from a backup you trust; `dmp record check --json` lists every problem.', health);
 }
