@@ -28,5 +28,6 @@ export function explainReadOnly(err: unknown, ctx: Context): unknown {
       'Reopen it with `dmp record reopen` to change it; reading and exporting work while it is closed.',
     );
   }
-  return readOnlyError(`The record ${ctx.recordPath} cannot be written (${(err as Error).message}).`, 'Check that you may write the file and its folder, and that the disk is not read-only.');
+  // Any other read-only failure (permissions, a read-only disk) is worded with the driver's errors.
+  return err;
 }

@@ -5,6 +5,7 @@ import { authError, usageError } from '../errors.js';
 import { openRecord, type Db, type RecordKey } from '../store/database.js';
 import { StoreError } from '../store/errors.js';
 import { readRecordHeader } from '../store/format.js';
+import { checkRecordPath } from '../store/path.js';
 import { Output, type OutputStreams } from './output.js';
 import { type Env, failuresPath, recordPath, sessionPath } from './paths.js';
 import type { Prompter } from './prompter.js';
@@ -104,7 +105,9 @@ export class Context {
 
   /** Whether the record file is encrypted, judged from its header (without a key). */
   recordEncrypted(): boolean {
-    return this.recordExists() && statSync(this.recordPath).isFile() && readRecordHeader(this.recordPath).format === 'encrypted';
+    if (!this.recordExists() || !statSync(this.recordPath).isFile()) return false;
+    checkRecordPath(this.recordPath); // an unreadable file is named as such, before its header is read
+    return readRecordHeader(this.recordPath).format === 'encrypted';
   }
 
   /** The session file's secrets for this record (read once per command). */

@@ -13,7 +13,7 @@ export function fromDriverError(err: unknown, recordPath: string): unknown {
       `Make it writable (chmod u+w "${recordPath}" and its folder); read commands work as it is.`,
     );
   }
-  if (code.startsWith('SQLITE_BUSY')) {
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return busyError(`The record ${recordPath} is busy: another dmp is writing to it.`, 'Wait for the other command to finish, then run this one again.');
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {

@@ -1,6 +1,5 @@
 import { CommanderError } from 'commander';
 import { DmpError, type ErrorKind } from '../errors.js';
-import { fromSqliteError } from './sqlite-errors.js';
 
 /** The exit codes, documented in the README; this module alone decides them. */
 export const EXIT = {
@@ -34,8 +33,7 @@ export interface Reported {
 }
 
 /** Turns anything thrown by a command into an exit code and the words for stderr. */
-export function reportError(thrown: unknown, debug = false): Reported {
-  const err = fromSqliteError(thrown) ?? thrown;
+export function reportError(err: unknown, debug = false): Reported {
   if (err instanceof DmpError) {
     return { code: BY_KIND[err.kind], lines: [`dmp: ${err.message}`, ...(err.hint ? [`  ${err.hint}`] : [])] };
   }
