@@ -9,6 +9,7 @@ import { registerLogout } from './commands/logout.js';
 import { registerPatients } from './commands/patients/index.js';
 import { registerProfile } from './commands/profile/index.js';
 import { registerReimbursements } from './commands/reimbursements/index.js';
+import { registerSeed } from './commands/seed.js';
 import { registerStatus } from './commands/status.js';
 import { registerSummary } from './commands/summary/index.js';
 import type { Context } from './context.js';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: Context): Command {
   registerHealth(program, ctx);
   registerProfile(program, ctx);
   registerSummary(program, ctx);
+  registerSeed(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }

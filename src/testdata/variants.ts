@@ -4,8 +4,9 @@ import { CELL, type CsvStyle, DEFAULT_STYLE, defaultCells, renderCsv } from './c
 import type { SeedPerson } from './people.js';
 import type { Prng } from './prng.js';
 
-export const VARIANTS = ['bom', 'cp1252', 'comma', 'tab', 'preamble', 'nbsp', 'overlap', 'twins', 'invalid', 'family'] as const;
-export type Variant = (typeof VARIANTS)[number];
+import { type Variant } from './variant-names.js';
+
+export { type Variant, VARIANTS } from './variant-names.js';
 
 export const VARIANT_DESCRIPTIONS: Record<Variant, string> = {
   bom: 'UTF-8 with a byte-order mark, ";" and CRLF (French Excel "CSV UTF-8")',
