@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAccount } from './commands/account/index.js';
 import { registerAudit } from './commands/audit.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerDocs } from './commands/docs/index.js';
 import { registerHealth } from './commands/health/index.js';
 import { registerInit } from './commands/init.js';
@@ -39,6 +40,7 @@ export function buildProgram(ctx: Context): Command {
   registerProfile(program, ctx);
   registerSummary(program, ctx);
   registerSeed(program, ctx);
+  registerCompletion(program, ctx);
   for (const sub of program.commands) propagate(sub, ctx);
   return program;
 }
