@@ -10,6 +10,7 @@ const SHELLS = ['bash', 'zsh', 'fish'] as const;
  * `dmp completion bash|zsh|fish` prints the shell's completion script (@bomb.sh/tab); the
  * script calls the hidden `dmp complete -- WORDS...`, which prints one candidate per line
  * (value, tab, description) and a `:directive` line. tab is loaded only by these two commands.
+ * `program` here has only the noun of the command line loaded.
  */
 export function registerCompletion(program: Command, ctx: Context): void {
   program
@@ -25,12 +26,15 @@ export function registerCompletion(program: Command, ctx: Context): void {
       ),
     )
     .action(action(ctx, ([shell]) => script(ctx, program, String(shell))));
+}
+
+export function registerComplete(program: Command, ctx: Context): void {
   program
     .command('complete', { hidden: true })
     .description('completion candidates for the words after --, for the shell scripts')
     .argument('[words...]')
     .allowUnknownOption()
-    .action(action(ctx, ([words]) => complete(ctx, program, (words as string[] | undefined) ?? [])));
+    .action(action(ctx, ([words]) => complete(ctx, (words as string[] | undefined) ?? [])));
 }
 
 async function script(ctx: Context, program: Command, shell: string): Promise<void> {
@@ -39,9 +43,10 @@ async function script(ctx: Context, program: Command, shell: string): Promise<vo
   toStdout(ctx, () => write(shell, program.name(), program.name()));
 }
 
-async function complete(ctx: Context, program: Command, words: string[]): Promise<void> {
-  const { completionTree } = await import('./completion-tree.js');
-  const root = await completionTree(program);
+async function complete(ctx: Context, words: string[]): Promise<void> {
+  const [{ completionTree }, { buildProgram }] = await Promise.all([import('./completion-tree.js'), import('../program.js')]);
+  // This command line loaded only this noun: the candidates come from the whole tree.
+  const root = await completionTree(await buildProgram(ctx, { all: true }));
   toStdout(ctx, () => root.parse(words));
 }
 
