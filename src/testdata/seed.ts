@@ -8,6 +8,7 @@ import { fileContent, typedContent } from '../documents/ingest.js';
 import { addHealthEntry } from '../health/service.js';
 import { editContact } from '../profile/contact.js';
 import { addPatient, type Patient, patientsByNameKey } from '../profile/patients.js';
+import { setRecordUuid, setUuid } from '../interop/ids.js';
 import { importFile } from '../reimbursements/import.js';
 import { listActs } from '../reimbursements/views.js';
 import type { Db } from '../store/database.js';
@@ -50,11 +51,16 @@ export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: str
   const [first, ...rest] = family;
   const enrolment = await createAccount(db, { username: o.username, password: o.password, identity: first! }, now, cost);
   const actor = enrolment.username;
+  // Stable ids from the generator too, so two records of one seed export the same ids.
+  const ids = rng.fork('ids');
+  setRecordUuid(db, ids.uuid());
+  setUuid(db, 'patient', enrolment.holder.id, ids.uuid());
   const people = [enrolment.holder];
   for (const child of rest) {
     people.push(db.transaction(() => {
       const p = addPatient(db, child, now);
       appendAudit(db, { actor, action: 'patient.add', target: `patient:${p.id}` }, now);
+      setUuid(db, 'patient', p.id, ids.uuid());
       return p;
     }).immediate());
   }
@@ -64,7 +70,8 @@ export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: str
   for (const d of docs) {
     const content = 'text' in d.content ? typedContent(d.content.text) : await fileContent(d.content.pdf);
     const fileName = 'pdf' in d.content ? d.content.fileName : null;
-    addDocument(db, { patientId: people[d.person]!.id, typeCode: d.typeCode, title: d.title, date: d.date, author: d.author, org: d.org, fileName, masked: d.masked }, content, { actor, allowDuplicate: true }, now);
+    const added = addDocument(db, { patientId: people[d.person]!.id, typeCode: d.typeCode, title: d.title, date: d.date, author: d.author, org: d.org, fileName, masked: d.masked }, content, { actor, allowDuplicate: true }, now);
+    setUuid(db, 'document', added.document.id, ids.uuid());
   }
 
   const children = new Set(family.map((_, i) => i).filter((i) => i > 0 && family[i]!.birthDate > addMonths(today, -18 * 12)));

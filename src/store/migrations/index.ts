@@ -3,6 +3,7 @@ import { foundation } from './001-foundation.js';
 import { documents } from './002-documents.js';
 import { reimbursements } from './003-reimbursements.js';
 import { health } from './007-health.js';
+import { interop } from './009-interop.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [foundation, documents, reimbursements, health];
+export const migrations: readonly Migration[] = [foundation, documents, reimbursements, health, interop];
