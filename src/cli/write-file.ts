@@ -11,6 +11,11 @@ import type { Context } from './context.js';
  * the old file or the new one, never half of one).
  */
 export function writeNewFile(ctx: Context, rawPath: string, bytes: Buffer | string, force: boolean, flag: string): string {
+  return writeNewFileChunks(ctx, rawPath, [bytes], force, flag);
+}
+
+/** The same, from pieces (a large export never sits in memory whole); a failure midway leaves no file. */
+export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterable<Buffer | string>, force: boolean, flag: string): string {
   if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
   const path = resolve(ctx.cwd, rawPath);
   const existing = statOrNull(path);
@@ -20,7 +25,7 @@ export function writeNewFile(ctx: Context, rawPath: string, bytes: Buffer | stri
     throw new DmpError('usage', `${path} is not a regular file (${what}); dmp will not write there.`, 'Choose a path to a new file.');
   }
   const target = existing ? join(dirname(path), `.${randomBytes(6).toString('hex')}.dmp-tmp`) : path;
-  writeExclusive(target, typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes);
+  writeExclusive(target, chunks);
   if (existing) {
     try {
       renameSync(target, path);
@@ -56,7 +61,7 @@ function statOrNull(path: string) {
   }
 }
 
-function writeExclusive(path: string, bytes: Buffer): void {
+function writeExclusive(path: string, chunks: Iterable<Buffer | string>): void {
   let fd: number;
   try {
     fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
@@ -64,12 +69,15 @@ function writeExclusive(path: string, bytes: Buffer): void {
     throw cannotWrite(path, err);
   }
   try {
-    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    }
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
     rmSync(path, { force: true });
-    throw cannotWrite(path, err);
+    throw err instanceof DmpError ? err : cannotWrite(path, err);
   }
   closeSync(fd);
 }
