@@ -69,10 +69,21 @@ function writeExclusive(path: string, chunks: Iterable<Buffer | string>): void {
     throw cannotWrite(path, err);
   }
   try {
-    for (const chunk of chunks) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    // Small pieces (one row each) are gathered into ~1 MiB writes.
+    let pending: (Buffer | string)[] = [];
+    let size = 0;
+    const flush = () => {
+      const bytes = Buffer.concat(pending.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
       for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+      pending = [];
+      size = 0;
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) flush();
     }
+    flush();
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);

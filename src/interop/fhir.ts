@@ -35,6 +35,14 @@ export function toFhirBundle(view: RecordView, options: FhirOptions = {}): Bundl
   };
 }
 
+/** The bundle as JSON, entry by entry: a record of a million acts never becomes one string. */
+export function* bundleJson(bundle: Bundle): Generator<string> {
+  const { entry, ...head } = bundle;
+  yield `${JSON.stringify(head).slice(0, -1)},"entry":[`;
+  for (const [i, e] of entry.entries()) yield `${i ? ',' : ''}\n${JSON.stringify(e)}`;
+  yield '\n]}\n';
+}
+
 function patient({ patient: p, uuid, contact: c }: ExportPerson): Resource {
   const address = c.address || c.postcode || c.city ? [clean({ use: 'home', line: c.address ? [c.address] : undefined, postalCode: c.postcode, city: c.city, country: 'FR' })] : undefined;
   const telecom = [c.phone ? { system: 'phone', value: c.phone, use: 'mobile' } : undefined, c.email ? { system: 'email', value: c.email } : undefined].filter(Boolean);

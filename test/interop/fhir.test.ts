@@ -106,3 +106,13 @@ describe('FHIR R4 export', () => {
     expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
 });
+
+describe('FHIR export of two records seeded alike', () => {
+  it('is the same bundle, ids included; its streamed JSON parses back to it', async () => {
+    const { bundleJson } = await import('../../src/interop/fhir.js');
+    const a = toFhirBundle(collectRecord((await seededMemoryRecord(31)).db, START));
+    const b = toFhirBundle(collectRecord((await seededMemoryRecord(31)).db, START));
+    expect(b).toEqual(a);
+    expect(JSON.parse([...bundleJson(a)].join(''))).toEqual(a);
+  });
+});

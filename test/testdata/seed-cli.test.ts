@@ -47,7 +47,7 @@ describe('dmp seed', () => {
     expect(labs.length).toBeGreaterThan(0);
     const biologyIds = new Set(c.per.flatMap((p) => p.acts.filter((a: { section: string }) => a.section === 'biology').map((a: { id: number }) => a.id)));
     for (const lab of labs) expect(biologyIds.has(lab.reimbursementId)).toBe(true);
-    expect(c.per[0].profile).toMatchObject({ contact: { postcode: expect.stringMatching(/^\d{5}$/), phone: expect.stringMatching(/^\+336/) } });
+    expect(c.per[0]!.profile).toMatchObject({ contact: { postcode: expect.stringMatching(/^\d{5}$/), phone: expect.stringMatching(/^\+336/) } });
     expect((await rec.run(['audit', '--verify'])).code).toBe(0);
     const holder = c.people.find((p: { isHolder: boolean }) => p.isHolder);
     expect(holder.nir).toMatch(/^[12]\d{4}(\d{2}|2A|2B)\d{8}$/);

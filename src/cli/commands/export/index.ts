@@ -53,7 +53,7 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
     chunks = exportJson(db);
     count = 'every table';
   } else {
-    const [{ collectRecord }, { attachmentName, toFhirBundle }] = await Promise.all([import('../../../interop/collect.js'), import('../../../interop/fhir.js')]);
+    const [{ collectRecord }, { attachmentName, bundleJson, toFhirBundle }] = await Promise.all([import('../../../interop/collect.js'), import('../../../interop/fhir.js')]);
     const view = collectRecord(db, ctx.now());
     const base = flags.output !== undefined ? dirname(resolve(ctx.cwd, flags.output)) : ctx.cwd;
     let attachmentsDir: string | undefined;
@@ -63,7 +63,7 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
       attachmentsDir = relative(base, dir).split('\\').join('/') || '.';
     }
     const bundle = toFhirBundle(view, { attachmentsDir });
-    chunks = [`${JSON.stringify(bundle, null, 1)}\n`];
+    chunks = bundleJson(bundle);
     count = `${bundle.entry.length} resources`;
   }
   if (flags.output !== undefined) {
