@@ -117,3 +117,34 @@ describe('dmp restore', () => {
   });
 });
 
+
+describe('messages for paths and sizes', () => {
+  it('names an empty path, a missing folder, an unwritable folder, a record path not given and an oversized export', async () => {
+    const rec = await seededCli();
+    const empty = await rec.run(['export', '--format', 'json', '-o', '']);
+    expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining('The path given to --output is empty.')]);
+    const noFolder = await rec.run(['export', '--format', 'json', '-o', 'missing/dir/x.json']);
+    expect([noFolder.code, noFolder.stderr]).toEqual([2, expect.stringContaining('its folder does not exist.')]);
+    const emptyDir = await rec.run(['export', '--format', 'fhir', '-o', 'b.json', '--attachments', ' ']);
+    expect([emptyDir.code, emptyDir.stderr]).toEqual([2, expect.stringContaining('The folder given to --attachments is empty.')]);
+    if (process.getuid?.() !== 0) {
+      const { chmodSync, mkdirSync } = await import('node:fs');
+      mkdirSync(join(rec.dir, 'ro'), { mode: 0o500 });
+      const ro = await rec.run(['export', '--format', 'json', '-o', 'ro/x.json']);
+      expect([ro.code, ro.stderr]).toEqual([7, expect.stringContaining('permission denied.')]);
+      chmodSync(join(rec.dir, 'ro'), 0o700);
+    }
+    const where = await rec.run(['restore', 'x.json'], { env: { DMP_RECORD: '' } });
+    expect([where.code, where.stderr]).toEqual([2, expect.stringContaining('Restore writes a new record: say where.')]);
+    const { truncateSync } = await import('node:fs');
+    writeFileSync(join(rec.dir, 'huge.json'), '');
+    truncateSync(join(rec.dir, 'huge.json'), 600 * 1024 * 1024);
+    const huge = await rec.run(['--record', join(rec.dir, 'n.db'), 'restore', 'huge.json']);
+    expect([huge.code, huge.stderr]).toEqual([5, expect.stringContaining('is 600 MiB; dmp restores exports up to 500 MiB.')]);
+  });
+
+  it('needs at least 10 acts per CSV variant', async () => {
+    const r = await newRecord().run(['seed', '--csv-out', 'o', '--reimbursements', '9']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('--reimbursements 9 is too few for the CSV variants.')]);
+  });
+});

@@ -66,6 +66,8 @@ describe('JSON export and restore', () => {
       [(p) => (p.formatVersion = 2), /format version 2; this dmp reads version 1/],
       [(p) => (p.schemaVersion = 3), /written at schema version 3; this dmp writes version/],
       [(p) => p.tables.push({ name: 'evil', columns: ['x'], rows: [] }), /table "evil" is not one of this schema's/],
+      [(p) => delete p.sequences, /it has no "tables" or "sequences" list/],
+      [(p) => p.tables.push({ name: 'patient' }), /a table entry lacks its name, columns or rows/],
       [(p) => p.tables[0].rows[0].pop(), /a row of table "patient" does not have/],
       [(p) => (p.tables[0].rows[0][p.tables[0].columns.indexOf('sex')] = 'X'), /Row 1 of the export \(table "patient"\) breaks a rule of the record: CHECK constraint failed/],
     ];
