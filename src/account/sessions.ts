@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { accountUsername } from './account.js';
+import { appendAudit } from '../audit/log.js';
 import type { Db } from '../store/database.js';
 
 /** A session ends after 30 idle minutes, and after 12 hours whatever happens. */
@@ -69,4 +71,13 @@ function describe(row: SessionRow): SessionInfo {
     lastSeenAt: row.last_seen_at,
     expiresAt: idleEnd < row.expires_at ? idleEnd : row.expires_at,
   };
+}
+
+/** Ends this session and audits it, in one transaction; false if it was not live. */
+export function logout(db: Db, token: string, now: Date): boolean {
+  return db.transaction(() => {
+    const revoked = revokeSession(db, token, now);
+    if (revoked) appendAudit(db, { actor: accountUsername(db) ?? 'unknown', action: 'logout' }, now);
+    return revoked;
+  }).immediate();
 }

@@ -1,10 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { KdfCost } from '../account/password.js';
-import { usageError } from '../errors.js';
-import { openRecord, type Db } from '../store/database.js';
+import { setAuditKey } from '../audit/key.js';
+import { authError, usageError } from '../errors.js';
+import { openRecord, type Db, type RecordKey } from '../store/database.js';
+import { StoreError } from '../store/errors.js';
+import { readRecordHeader } from '../store/format.js';
 import { Output, type OutputStreams } from './output.js';
-import { type Env, recordPath, sessionPath } from './paths.js';
+import { type Env, failuresPath, recordPath, sessionPath } from './paths.js';
 import type { Prompter } from './prompter.js';
+import { loadSession, type SessionSecrets } from './session-file.js';
 
 export interface Io extends OutputStreams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -81,20 +85,61 @@ export class Context {
     return sessionPath(this.recordPath, this.env);
   }
 
+  get failuresPath(): string {
+    return failuresPath(this.recordPath, this.env);
+  }
+
   recordExists(): boolean {
     return existsSync(this.recordPath);
   }
 
-  /** The record, opened (and migrated) on first use. */
+  /** Whether the record file is encrypted, judged from its header (without a key). */
+  recordEncrypted(): boolean {
+    return this.recordExists() && statSync(this.recordPath).isFile() && readRecordHeader(this.recordPath).format === 'encrypted';
+  }
+
+  /** The session file's secrets for this record (read once per command). */
+  session(): SessionSecrets | null {
+    if (this.sessionValue === undefined) this.sessionValue = loadSession(this);
+    return this.sessionValue;
+  }
+  private sessionValue: SessionSecrets | null | undefined;
+
+  /**
+   * The record, opened (and migrated) on first use: an encrypted one with the key the session
+   * holds (no KDF: start-up stays fast), with the session's audit key loaded for appendAudit.
+   */
   store(): Db {
-    this.db ??= openRecord(this.recordPath);
+    if (this.db) return this.db;
+    const session = this.session();
+    if (this.recordEncrypted() && !session?.recordKey) throw authError('You are not logged in to this record.', 'Run `dmp login` first.');
+    try {
+      this.db = openRecord(this.recordPath, { key: session?.recordKey });
+    } catch (err) {
+      // The key of a session from before a password change no longer opens the record.
+      if (err instanceof StoreError && err.problem === 'wrong-key') throw authError('Your session was ended (logout, a newer login or a password change).', 'Run `dmp login` first.');
+      throw err;
+    }
+    if (session) setAuditKey(this.db, session.auditKey);
     return this.db;
   }
 
-  /** Creates the record file; only `init` does this. */
-  createStore(): Db {
-    this.db ??= openRecord(this.recordPath, { create: true });
+  /** Opens the record with a key just derived from the password (login); none for a plain file. */
+  openStore(key: RecordKey | undefined): Db {
+    this.close();
+    this.db = openRecord(this.recordPath, { key });
     return this.db;
+  }
+
+  /** Creates the record file (encrypted with `key`, or plain); only `init` does this. */
+  createStore(key?: RecordKey): Db {
+    this.db ??= openRecord(this.recordPath, { create: true, key });
+    return this.db;
+  }
+
+  /** Forgets the session read at start (after login, logout or a password change wrote it). */
+  sessionChanged(): void {
+    this.sessionValue = undefined;
   }
 
   close(): void {

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { DmpError, type ErrorKind } from '../errors.js';
+import { fromSqliteError } from './sqlite-errors.js';
 
 /** The exit codes, documented in the README; this module alone decides them. */
 export const EXIT = {
@@ -33,7 +34,8 @@ export interface Reported {
 }
 
 /** Turns anything thrown by a command into an exit code and the words for stderr. */
-export function reportError(err: unknown, debug = false): Reported {
+export function reportError(thrown: unknown, debug = false): Reported {
+  const err = fromSqliteError(thrown) ?? thrown;
   if (err instanceof DmpError) {
     return { code: BY_KIND[err.kind], lines: [`dmp: ${err.message}`, ...(err.hint ? [`  ${err.hint}`] : [])] };
   }

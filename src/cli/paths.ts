@@ -12,9 +12,24 @@ export function recordPath(flag: string | undefined, env: Env, cwd: string): str
   return join(dataHome, 'dmp', 'record.db');
 }
 
-/** $DMP_STATE_DIR, else the XDG state directory; one session file per record. */
+const recordId = (record: string) => createHash('sha256').update(record).digest('hex').slice(0, 16);
+
+/** $DMP_STATE_DIR, else the XDG state directory (kept across reboots). */
+export function stateDir(env: Env): string {
+  return env.DMP_STATE_DIR || join(env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state'), 'dmp');
+}
+
+/**
+ * One session file per record: it holds the record's key while logged in, so it goes to
+ * $XDG_RUNTIME_DIR/dmp when there is one (memory-backed, cleared when the OS session ends),
+ * else to the state directory. $DMP_STATE_DIR overrides both.
+ */
 export function sessionPath(record: string, env: Env): string {
-  const stateHome = env.DMP_STATE_DIR || join(env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state'), 'dmp');
-  const id = createHash('sha256').update(record).digest('hex').slice(0, 16);
-  return join(stateHome, `session-${id}.json`);
+  const dir = env.DMP_STATE_DIR || (env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'dmp') : stateDir(env));
+  return join(dir, `session-${recordId(record)}.json`);
+}
+
+/** Wrong passwords counted for a record (they cannot be counted inside an encrypted record): kept across reboots. */
+export function failuresPath(record: string, env: Env): string {
+  return join(stateDir(env), `failures-${recordId(record)}.jsonl`);
 }

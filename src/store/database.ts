@@ -2,14 +2,22 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { setThrowawayAuditKey } from './audit-key.js';
+import { lockedRecordError, notSqliteError, StoreError, wrongKeyError } from './errors.js';
+import { readRecordHeader, type RecordFormat } from './format.js';
+import { keyPragma, type RecordKey } from './key.js';
 import { migrate } from './migrate.js';
-import { notSqliteError, StoreError } from './errors.js';
 
 export type Db = Database.Database;
+export type { RecordKey } from './key.js';
 
 export interface OpenOptions {
   /** Create the file (and its 0700 directory) when missing; otherwise a missing record is an error. */
   create?: boolean;
+  /** Opens (or creates) an encrypted record; without it the file must be plain. */
+  key?: RecordKey;
+  /** Skip migrations and journal changes (a copy being verified, never a live record). */
+  raw?: boolean;
 }
 
 /** The one place a record file is opened: pragmas, permissions, migrations. */
@@ -27,8 +35,12 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
     // Created 0600 before SQLite opens it, so the file is never readable by others, even briefly.
     writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
   }
+  const format: RecordFormat = existed && !isMemory ? readRecordHeader(path).format : 'empty';
+  if (format === 'other') throw notSqliteError();
+  if (format === 'encrypted' && !options.key) throw lockedRecordError();
   const db = new Database(path, { nativeBinding: addonPath() });
   try {
+    if (options.key) db.pragma(keyPragma(options.key));
     if (!existed) chmodSync(path, 0o600);
     // Set once, before the first table: 16 KiB pages pack ~2 KB rows (document bytes) with
     // little waste, where 4 KiB pages hold only one of them each.
@@ -36,7 +48,8 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // Checked before anything writes to the file: a record we must refuse is left untouched.
-    if (existed && !isMemory) refuseForeignDatabase(db);
+    if (existed && !isMemory) refuseForeignDatabase(db, Boolean(options.key));
+    if (options.raw) return db;
     migrate(db);
     applyJournalPragmas(db, isMemory);
     return db;
@@ -64,9 +77,11 @@ function addonPath(): string | undefined {
   return addon;
 }
 
-/** An in-memory record with every migration applied, for tests. */
+/** An in-memory record with every migration applied, for tests (with a throwaway audit key until an account exists). */
 export function openMemoryRecord(): Db {
-  return openRecord(':memory:');
+  const db = openRecord(':memory:');
+  setThrowawayAuditKey(db);
+  return db;
 }
 
 /** Set after migrate(), which refuses a newer record: switching to WAL rewrites the file header. */
@@ -76,13 +91,15 @@ function applyJournalPragmas(db: Db, isMemory: boolean): void {
 }
 
 /** An SQLite file with tables but no dmp schema version belongs to another program: never migrate it. */
-function refuseForeignDatabase(db: Db): void {
+function refuseForeignDatabase(db: Db, keyed: boolean): void {
   let version: number;
   let objects: number;
   try {
     version = db.pragma('user_version', { simple: true }) as number;
     objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
-  } catch {
+  } catch (err) {
+    // With a key, "not a database" means the key is wrong: every page is authenticated.
+    if (keyed && (err as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKeyError();
     throw notSqliteError();
   }
   if (version === 0 && objects > 0) {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAccount, type Enrolment } from '../account/account.js';
+import { type CreateOptions, createAccount, type Enrolment } from '../account/account.js';
 import type { KdfCost } from '../account/password.js';
 import { appendAudit } from '../audit/log.js';
 import { addDocument } from '../documents/documents.js';
@@ -44,12 +44,12 @@ export interface SeedReport {
  * would (written to `workDir` first), health entries (labs linked to the biology acts they
  * report on). Every value comes from one generator seeded with `seed`; `now` dates it all.
  */
-export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: string, cost?: KdfCost): Promise<SeedReport> {
+export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: string, cost?: KdfCost, account: CreateOptions = {}): Promise<SeedReport> {
   const today = isoDay(now);
   const rng = new Prng(o.seed);
   const family = makeFamily(rng.fork('people'), o.children, today);
   const [first, ...rest] = family;
-  const enrolment = await createAccount(db, { username: o.username, password: o.password, identity: first! }, now, cost);
+  const enrolment = await createAccount(db, { username: o.username, password: o.password, identity: first! }, now, cost, account);
   const actor = enrolment.username;
   // Stable ids from the generator too, so two records of one seed export the same ids.
   const ids = rng.fork('ids');

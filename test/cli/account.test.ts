@@ -89,7 +89,7 @@ describe('dmp account recovery-codes', () => {
     expect(codes).toHaveLength(10);
     expect(codes).not.toContain(old);
     await rec.run(['logout']);
-    const withCode = (code: string) => rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code', code], { stdin: `${PASSWORD}\n` });
+    const withCode = (code: string) => rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code-stdin'], { stdin: `${PASSWORD}\n${code}\n` });
     expect((await withCode(old)).code).toBe(3);
     expect((await withCode(codes[0]!)).code).toBe(0);
     expect((await withCode(codes[0]!)).code).toBe(3);
@@ -119,7 +119,7 @@ describe('dmp account recovery-codes', () => {
     const audit = (await rec.run(['audit', '--json'])).json() as { action: string; details: unknown }[];
     expect(audit.at(-1)).toMatchObject({ action: 'account.wrong-password', details: { purpose: 'recovery-codes' } });
     await rec.run(['logout']);
-    const login = await rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code', rec.recoveryCodes[3]!], { stdin: `${PASSWORD}\n` });
+    const login = await rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code-stdin'], { stdin: `${PASSWORD}\n${rec.recoveryCodes[3]!}\n` });
     expect(login.code).toBe(0);
   });
 

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
 
@@ -7,13 +6,19 @@ const lines = (stderr: string) => stderr.trimEnd().split('\n');
 describe('dmp audit', () => {
   it('lists every login, failure and change with time, actor, action and target', async () => {
     const rec = await loggedInRecord();
-    await rec.run(['login', '--username', 'marie', '--password-stdin', '--code', '000000'], { stdin: 'wrong password\n' });
     await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2018-03-03', '--sex', 'F']);
+    const added = rec.now.toISOString();
+    // A wrong password cannot open the encrypted record: it is counted beside it, and written
+    // into the log by the next successful login.
+    await rec.run(['login', '--username', 'marie', '--password-stdin', '--code', '000000'], { stdin: 'wrong password\n' });
+    const failedAt = rec.now.toISOString();
+    await rec.login();
     const r = await rec.run(['audit', '--json']);
     expect(r.code).toBe(0);
-    const rows = r.json() as { id: number; at: string; actor: string; action: string; target: string | null }[];
-    expect(rows.map((e) => e.action)).toEqual(['account.create', 'login', 'login.failed', 'patient.add']);
-    expect(rows[3]).toMatchObject({ actor: 'marie', target: 'patient:2', at: rec.now.toISOString() });
+    const rows = r.json() as { id: number; at: string; actor: string; action: string; target: string | null; details: unknown }[];
+    expect(rows.map((e) => e.action)).toEqual(['account.create', 'login', 'patient.add', 'login.failed', 'login']);
+    expect(rows[2]).toMatchObject({ actor: 'marie', target: 'patient:2', at: added });
+    expect(rows[3]).toMatchObject({ actor: '(unknown)', details: { failedAt, factor: 'password', usernameMatched: null } });
   });
 
   it('prints TSV when piped and a table on a terminal', async () => {
@@ -49,21 +54,21 @@ describe('dmp audit', () => {
     const r = await rec.run(['audit', '--verify']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('The audit log is intact (2 entries checked).\n');
-    expect((await rec.run(['audit', '--verify', '--json'])).json()).toEqual({ intact: true, rows: 2 });
+    expect((await rec.run(['audit', '--verify', '--json'])).json()).toEqual({ intact: true, rows: 2, head: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('--verify exits 5 naming the first row changed behind the program\'s back', async () => {
     const rec = await loggedInRecord();
     await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2018-03-03', '--sex', 'F']);
-    const raw = new Database(rec.recordPath);
+    const raw = rec.open();
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = 2").run();
     raw.close();
-    const r = await rec.run(['audit', '--verify', '--json']);
+    const r = await rec.run(['audit', '--verify']);
     expect(r.code).toBe(5);
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toEqual([
-      'dmp: The audit log was altered: row 2 fails the check (its content does not match its hash).',
+      'dmp: The audit log was altered: row 2 fails the check (its content does not match its MAC).',
       '  Restore the record from a backup you trust; rows before it are intact.',
     ]);
   });

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_MS, LIFETIME_MS } from '../../src/account/sessions.js';
@@ -107,10 +106,10 @@ describe('dmp login', () => {
   it('takes a recovery code in place of the 6-digit code, once', async () => {
     const rec = await initialised();
     const code = rec.recoveryCodes[0]!;
-    const first = await rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code', code], { stdin: `${PASSWORD}\n` });
+    const first = await rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code-stdin'], { stdin: `${PASSWORD}\n${code}\n` });
     expect(first.code).toBe(0);
     await rec.run(['logout']);
-    const second = await rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code', code], { stdin: `${PASSWORD}\n` });
+    const second = await rec.run(['login', '--username', 'marie', '--password-stdin', '--recovery-code-stdin'], { stdin: `${PASSWORD}\n${code}\n` });
     expect(second.code).toBe(3);
     expect(lines(second.stderr)).toEqual([BAD, BAD_HINT]);
     const audit = (await loggedIn(rec)).json() as { action: string; details: { factor?: string } | null }[];
@@ -152,7 +151,7 @@ describe('dmp status', () => {
     const rec = newRecord();
     const r = await rec.run(['status', '--json']);
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual({ record: rec.recordPath, recordExists: false, loggedIn: false, username: null, holder: null, sessionExpiresAt: null });
+    expect(r.json()).toEqual({ record: rec.recordPath, recordExists: false, encrypted: null, locked: false, loggedIn: false, username: null, holder: null, sessionExpiresAt: null });
     const text = await rec.run(['status']);
     expect(text.stdout).toContain(`record\t${rec.recordPath} (does not exist yet: \`dmp init\`)`);
     expect(existsSync(rec.recordPath)).toBe(false);
@@ -228,7 +227,7 @@ describe('sessions from the command line', () => {
 
   it('logout is audited in the same transaction as the revocation: no unaudited logout', async () => {
     const rec = await loggedInRecord();
-    const raw = new Database(rec.recordPath);
+    const raw = rec.open();
     raw.exec("CREATE TRIGGER test_block_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END");
     const r = await rec.run(['logout']);
     expect(r.code).toBe(1);

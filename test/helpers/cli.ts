@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach } from 'vitest';
 import { totpCode } from '../../src/account/totp.js';
+import { setAuditKey } from '../../src/audit/key.js';
 import { Context } from '../../src/cli/context.js';
+import { loadSession } from '../../src/cli/session-file.js';
 import type { Choice, Prompter } from '../../src/cli/prompter.js';
 import { run } from '../../src/cli/run.js';
+import { type Db, openRecord, type RecordKey } from '../../src/store/database.js';
 
 /** Cheap scrypt for tests; the program itself always uses OWASP's cost. */
 export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 };
@@ -134,6 +137,22 @@ export class TestRecord {
 
   async login(): Promise<CliResult> {
     return this.run(['login', '--username', 'marie', '--password-stdin', '--code', this.code()], { stdin: `${PASSWORD}\n` });
+  }
+
+  /** The secrets of the current session file (the record key, the audit key), as the CLI reads them. */
+  session(): { token: string; recordKey?: RecordKey; auditKey: Buffer } {
+    const ctx = new Context({ io: { stdin: Readable.from([]), stdout: new PassThrough(), stderr: new PassThrough() }, env: this.env, cwd: this.dir, prompter: scriptedPrompter([]) });
+    const s = loadSession(ctx);
+    if (!s) throw new Error('no session: log in first');
+    return s;
+  }
+
+  /** Opens the record directly (as a test reaching behind the CLI), with the key and audit key of the current session. */
+  open(): Db {
+    const s = this.session();
+    const db = openRecord(this.recordPath, { key: s.recordKey });
+    setAuditKey(db, s.auditKey);
+    return db;
   }
 
   cleanup(): void {

@@ -76,9 +76,11 @@ describe('dmp restore', () => {
     const rec = await seededCli();
     expect((await rec.run(['export', '--format', 'json', '-o', 'backup.json'])).code).toBe(0);
     const target = join(rec.dir, 'restored.db');
-    const r = await rec.run(['--record', target, 'restore', 'backup.json']);
+    const r = await rec.run(['--record', target, 'restore', 'backup.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`into ${target}`);
+    // Keyed like the original (same salt, same password): a copy shows nothing readable.
+    expect(readFileSync(target).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     const env = { DMP_RECORD: target };
     const login = await rec.run(['login', '--username', 'marie', '--password-stdin', '--code', rec.code()], { stdin: `${PASSWORD}\n`, env });
     expect([login.code, login.stderr]).toEqual([0, expect.stringContaining('Logged in as marie.')]);
@@ -96,22 +98,24 @@ describe('dmp restore', () => {
   it('refuses an existing record, a missing file, a file that is not JSON or not an export, and leaves nothing behind', async () => {
     const rec = await seededCli();
     await rec.run(['export', '--format', 'json', '-o', 'backup.json']);
-    const over = await rec.run(['restore', 'backup.json']);
+    const over = await rec.run(['restore', 'backup.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([over.code, over.stderr]).toEqual([2, expect.stringContaining('A record already exists at')]);
     const target = join(rec.dir, 'new.db');
-    const missing = await rec.run(['--record', target, 'restore', 'nope.json']);
+    const missing = await rec.run(['--record', target, 'restore', 'nope.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([missing.code, missing.stderr]).toEqual([4, expect.stringContaining('There is no file at')]);
     writeFileSync(join(rec.dir, 'bad.json'), '{"format": "dmp-record",');
-    const notJson = await rec.run(['--record', target, 'restore', 'bad.json']);
+    const notJson = await rec.run(['--record', target, 'restore', 'bad.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([notJson.code, notJson.stderr]).toEqual([5, expect.stringContaining('is not JSON')]);
     writeFileSync(join(rec.dir, 'other.json'), '{"resourceType": "Bundle"}');
-    const other = await rec.run(['--record', target, 'restore', 'other.json']);
+    const other = await rec.run(['--record', target, 'restore', 'other.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([other.code, other.stderr]).toEqual([5, expect.stringContaining('is not a dmp record export')]);
     const tampered = readFileSync(join(rec.dir, 'backup.json'), 'utf8').replace('"account.create"', '"account.created"');
     writeFileSync(join(rec.dir, 'tampered.json'), tampered);
-    const t = await rec.run(['--record', target, 'restore', 'tampered.json']);
+    const t = await rec.run(['--record', target, 'restore', 'tampered.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([t.code, t.stderr]).toEqual([5, expect.stringContaining("The export's audit log does not verify: row 1")]);
-    const dir = await rec.run(['--record', target, 'restore', '.']);
+    const wrong = await rec.run(['--record', target, 'restore', 'backup.json', '--password-stdin'], { stdin: 'a wrong password\n' });
+    expect([wrong.code, wrong.stderr]).toEqual([3, expect.stringContaining("The password is not this export's account password.")]);
+    const dir = await rec.run(['--record', target, 'restore', '.', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([dir.code, dir.stderr]).toEqual([2, expect.stringContaining('is not a regular file')]);
     for (const suffix of ['', '-wal', '-shm']) expect(existsSync(target + suffix)).toBe(false);
   });
@@ -139,7 +143,7 @@ describe('messages for paths and sizes', () => {
     const { truncateSync } = await import('node:fs');
     writeFileSync(join(rec.dir, 'huge.json'), '');
     truncateSync(join(rec.dir, 'huge.json'), 600 * 1024 * 1024);
-    const huge = await rec.run(['--record', join(rec.dir, 'n.db'), 'restore', 'huge.json']);
+    const huge = await rec.run(['--record', join(rec.dir, 'n.db'), 'restore', 'huge.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([huge.code, huge.stderr]).toEqual([5, expect.stringContaining('is 600 MiB; dmp restores exports up to 500 MiB.')]);
   });
 

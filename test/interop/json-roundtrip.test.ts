@@ -4,14 +4,21 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../../src/account/account.js';
 import { totpCode } from '../../src/account/totp.js';
-import { verifyAudit } from '../../src/audit/log.js';
+import { verifyAudit } from '../../src/audit/verify.js';
 import { exportJson } from '../../src/interop/json-export.js';
-import { restoreJson } from '../../src/interop/json-restore.js';
+import { checkDump, dumpAccount, restoreJson, unlockDump } from '../../src/interop/json-restore.js';
+import { latestVersion } from '../../src/store/migrate.js';
 import { openMemoryRecord, openRecord } from '../../src/store/database.js';
 import { PASSWORD, START } from '../helpers/cli.js';
 import { seededMemoryRecord } from './helpers.js';
 
 const dump = (db: Parameters<typeof exportJson>[0]) => [...exportJson(db)].join('');
+
+/** What `dmp restore` does: check the export, unlock its account with the password, put the rows back. */
+async function restore(db: Parameters<typeof exportJson>[0], parsed: unknown) {
+  const d = checkDump(parsed, latestVersion());
+  return restoreJson(db, d, await unlockDump(dumpAccount(d), PASSWORD));
+}
 
 describe('JSON export and restore', () => {
   it('restores a record whose own export is byte for byte the same, whose audit chain verifies and whose login works', async () => {
@@ -19,7 +26,7 @@ describe('JSON export and restore', () => {
     const original = dump(db);
     const restored = openMemoryRecord();
     afterEach(() => restored.close());
-    const counts = restoreJson(restored, JSON.parse(original));
+    const counts = await restore(restored, JSON.parse(original));
     expect(counts.rows).toBeGreaterThan(100);
     expect(dump(restored)).toBe(original);
     expect(verifyAudit(restored).intact).toBe(true);
@@ -46,7 +53,7 @@ describe('JSON export and restore', () => {
     const { db } = await seededMemoryRecord(23, { documents: 12, reimbursements: 10 });
     const restored = openMemoryRecord();
     afterEach(() => restored.close());
-    restoreJson(restored, JSON.parse(dump(db)));
+    await restore(restored, JSON.parse(dump(db)));
     const count = (d: typeof db) => (d.prepare("SELECT count(*) AS n FROM document_fts WHERE document_fts MATCH 'du'").get() as { n: number }).n;
     expect(count(restored)).toBe(count(db));
     expect(count(db)).toBeGreaterThan(0);
@@ -59,7 +66,7 @@ describe('JSON export and restore', () => {
     audit.rows[1][audit.columns.indexOf('actor')] = 'mallory';
     const target = openMemoryRecord();
     afterEach(() => target.close());
-    expect(() => restoreJson(target, parsed)).toThrow(/The export's audit log does not verify: row 2: its content does not match its hash\./);
+    await expect(restore(target, parsed)).rejects.toThrow(/The export's audit log does not verify: row 2: its content does not match its MAC\./);
     expect((target.prepare('SELECT count(*) AS n FROM patient').get() as { n: number }).n).toBe(0);
     const cases: [(p: any) => void, RegExp][] = [
       [(p) => (p.format = 'other'), /is not a dmp record export: its "format" is not "dmp-record"/],
@@ -68,14 +75,21 @@ describe('JSON export and restore', () => {
       [(p) => p.tables.push({ name: 'evil', columns: ['x'], rows: [] }), /table "evil" is not one of this schema's/],
       [(p) => delete p.sequences, /it has no "tables" or "sequences" list/],
       [(p) => p.tables.push({ name: 'patient' }), /a table entry lacks its name, columns or rows/],
+      [(p) => (p.tables.find((t: any) => t.name === 'account').rows = []), /it has no account/],
       [(p) => p.tables[0].rows[0].pop(), /a row of table "patient" does not have/],
       [(p) => (p.tables[0].rows[0][p.tables[0].columns.indexOf('sex')] = 'X'), /Row 1 of the export \(table "patient"\) breaks a rule of the record: CHECK constraint failed/],
     ];
     for (const [spoil, message] of cases) {
       const p = JSON.parse(dump(db));
       spoil(p);
-      expect(() => restoreJson(target, p)).toThrow(message);
+      await expect(restore(target, p)).rejects.toThrow(message);
     }
+  });
+
+  it('refuses a wrong password before anything is written', async () => {
+    const { db } = await seededMemoryRecord(26, { documents: 1, reimbursements: 10 });
+    const d = checkDump(JSON.parse(dump(db)), latestVersion());
+    await expect(unlockDump(dumpAccount(d), 'not the password at all')).rejects.toThrow("The password is not this export's account password.");
   });
 
   it('restores into a file-backed record the same way', async () => {
@@ -83,7 +97,7 @@ describe('JSON export and restore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dmp-restore-'));
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
     const file = openRecord(join(dir, 'r.db'), { create: true });
-    restoreJson(file, JSON.parse(dump(db)));
+    await restore(file, JSON.parse(dump(db)));
     expect(dump(file)).toBe(dump(db));
     file.close();
   });

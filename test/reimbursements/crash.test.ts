@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/reimbursements/import.js';
-import { openRecord, type Db } from '../../src/store/database.js';
+import type { Db } from '../../src/store/database.js';
 import { loggedInRecord } from '../helpers/cli.js';
 import { importJson } from './helpers.js';
 
@@ -29,7 +29,7 @@ describe('a failure half-way through a file', () => {
     const rec = await loggedInRecord();
     await importJson(rec, ['five-acts-semicolon.csv']);
     const path = bigExport(rec.dir, 5000);
-    const db = openRecord(rec.recordPath);
+    const db = rec.open();
     try {
       const holderId = (db.prepare('SELECT id FROM patient WHERE is_holder = 1').get() as { id: number }).id;
       const before = snapshot(db);
@@ -60,7 +60,7 @@ describe('a failure half-way through a file', () => {
   it('a refused file leaves no batch, no act and no audit entry', async () => {
     const rec = await loggedInRecord();
     const count = () => {
-      const db = openRecord(rec.recordPath);
+      const db = rec.open();
       const snap = snapshot(db);
       db.close();
       return { acts: snap.acts.length, batches: snap.batches.length, audit: snap.audit.length };

@@ -35,6 +35,7 @@ describe('dmp seed', () => {
     const rec = newRecord();
     const out = await seeded(rec);
     expect(out).toMatchObject({ people: 3, documents: 14, reimbursements: 120 });
+    expect(readFileSync(rec.recordPath).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     const c = await contents(rec);
     expect(c.people).toHaveLength(3);
     expect(c.per.reduce((n, p) => n + p.docs.length, 0)).toBe(14);

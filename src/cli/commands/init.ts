@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { rmSync } from 'node:fs';
 import { checkPassword, checkUsername, createAccount, type Enrolment } from '../../account/account.js';
+import { deriveUnlock } from '../../account/keys.js';
+import { DEFAULT_COST, newKdfParams } from '../../account/password.js';
 import { usageError } from '../../errors.js';
 import { validateIdentity } from '../../profile/identity.js';
 import { isoDay } from '../../util/dates.js';
@@ -13,6 +15,7 @@ import { readPassword } from '../secrets.js';
 interface InitFlags extends IdentityFlags {
   username?: string;
   passwordStdin?: boolean;
+  unencrypted?: boolean;
 }
 
 export function registerInit(program: Command, ctx: Context): void {
@@ -20,12 +23,14 @@ export function registerInit(program: Command, ctx: Context): void {
     .command('init')
     .description('create the record, its holder and the account (password + authenticator app)')
     .option('--username <name>', 'the name you will log in with')
-    .option('--password-stdin', 'read the password from the first line of standard input');
+    .option('--password-stdin', 'read the password from the first line of standard input')
+    .option('--unencrypted', 'do not encrypt the file (test data only: anyone with a copy can read it)');
   identityOptions(cmd)
     .addHelpText(
       'after',
       examples(
         'dmp init',
+        'dmp --record /tmp/fixture.db init --unencrypted   # test data only',
         "printf '%s\\n' \"$PW\" | dmp init --username marie --password-stdin --given-name Marie --family-name DUPONT --birth-date 1980-01-15 --sex F --nir '2 80 01 75 056 001 ..' --json",
       ),
     )
@@ -41,17 +46,24 @@ async function init(ctx: Context, flags: InitFlags): Promise<void> {
   const password = await newPassword(ctx, flags.passwordStdin);
   checkPassword(password);
   const identity = validateIdentity(await readIdentity(ctx, flags), isoDay(ctx.now()));
+  const cost = ctx.kdfCost ?? DEFAULT_COST;
+  // The scrypt salt is the encrypted file's own salt, so login can derive the key before opening it.
+  const unlock = flags.unencrypted ? undefined : await deriveUnlock(password, newKdfParams(cost));
   // Outside the try: if another process created the record meanwhile, this refuses and deletes nothing.
-  const db = ctx.createStore();
+  const db = ctx.createStore(unlock?.recordKey);
   let enrolment: Enrolment;
   try {
-    enrolment = await createAccount(db, { username, password, identity }, ctx.now(), ctx.kdfCost);
+    enrolment = await createAccount(db, { username, password, identity }, ctx.now(), cost, {
+      unlock,
+      storage: flags.unencrypted ? 'unencrypted' : 'encrypted',
+    });
   } catch (err) {
     ctx.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(ctx.recordPath + suffix, { force: true });
     throw err;
   }
-  await show(ctx, enrolment);
+  if (flags.unencrypted) ctx.out.note('This record is NOT encrypted (--unencrypted): anyone with a copy of the file can read it. Use it for test data only.');
+  await show(ctx, enrolment, !flags.unencrypted);
 }
 
 async function newPassword(ctx: Context, fromStdin: boolean | undefined): Promise<string> {
@@ -62,9 +74,9 @@ async function newPassword(ctx: Context, fromStdin: boolean | undefined): Promis
   return first;
 }
 
-async function show(ctx: Context, e: Enrolment): Promise<void> {
+async function show(ctx: Context, e: Enrolment, encrypted: boolean): Promise<void> {
   const { out } = ctx;
-  const value = { record: ctx.recordPath, username: e.username, holder: e.holder, totp: e.totp, recoveryCodes: e.recoveryCodes };
+  const value = { record: ctx.recordPath, encrypted, username: e.username, holder: e.holder, totp: e.totp, recoveryCodes: e.recoveryCodes };
   if (out.json) return out.jsonValue(value);
   out.line(`Record created at ${ctx.recordPath} for ${e.holder.givenName} ${e.holder.familyName}.`);
   out.line('');

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { invalidData, notFound, usageError } from '../../errors.js';
 import { action, examples } from '../command.js';
 import type { Context } from '../context.js';
+import { readPassword } from '../secrets.js';
 
 /** JSON.parse needs the file as one string, and V8 caps strings near 512 MiB. */
 const MAX_BYTES = 500 * 1024 * 1024;
@@ -13,11 +14,12 @@ export function registerRestore(program: Command, ctx: Context): void {
     .command('restore')
     .description('make a new record from a JSON export (`dmp export --format json`): the same rows, audit log and account, so the same password and authenticator log in')
     .argument('<path>', 'the JSON export')
-    .addHelpText('after', examples('dmp restore backup.json --record ~/restored.db', 'dmp --record ~/restored.db login'))
-    .action(action(ctx, ([path]) => restore(ctx, String(path))));
+    .option('--password-stdin', "read the exported account's password from the first line of standard input")
+    .addHelpText('after', examples('dmp restore backup.json --record ~/restored.db      # asks the password', "printf '%s\\n' \"$PW\" | dmp restore backup.json --record ~/restored.db --password-stdin", 'dmp --record ~/restored.db login'))
+    .action(action<{ passwordStdin?: boolean }>(ctx, ([path], flags) => restore(ctx, String(path), flags.passwordStdin)));
 }
 
-async function restore(ctx: Context, rawPath: string): Promise<void> {
+async function restore(ctx: Context, rawPath: string, passwordStdin: boolean | undefined): Promise<void> {
   if (!ctx.globals.record && !ctx.env.DMP_RECORD) throw usageError('Restore writes a new record: say where.', 'Pass --record NEW_PATH (a file that does not exist yet).');
   if (ctx.recordExists()) throw usageError(`A record already exists at ${ctx.recordPath}.`, 'Restore into a new file: pass --record with a path that does not exist yet.');
   const path = resolve(ctx.cwd, rawPath);
@@ -35,11 +37,16 @@ async function restore(ctx: Context, rawPath: string): Promise<void> {
   } catch (err) {
     throw invalidData(`${path} is not JSON (${(err as Error).message}).`, 'Give the path of a file written by `dmp export --format json`.');
   }
-  const { restoreJson } = await import('../../interop/json-restore.js');
-  const db = ctx.createStore();
+  const [{ checkDump, dumpAccount, restoreJson, unlockDump }, { latestVersion }] = await Promise.all([import('../../interop/json-restore.js'), import('../../store/migrate.js')]);
+  // Everything is checked before the new file exists: the header, the account, the password.
+  const dump = checkDump(parsed, latestVersion());
+  const account = dumpAccount(dump);
+  const unlock = await unlockDump(account, await readPassword(ctx, passwordStdin, "The exported account's password:"));
+  // The same salt and key as the original: the same password opens the restored file.
+  const db = ctx.createStore(account.storage === 'encrypted' ? unlock.recordKey : undefined);
   let result: { tables: number; rows: number };
   try {
-    result = restoreJson(db, parsed);
+    result = restoreJson(db, dump, unlock);
   } catch (err) {
     // Nothing half-made is left behind: the new file goes with its WAL.
     ctx.close();

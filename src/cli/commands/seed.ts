@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkPassword, checkUsername } from '../../account/account.js';
+import { deriveUnlock } from '../../account/keys.js';
+import { DEFAULT_COST, newKdfParams } from '../../account/password.js';
 import { usageError } from '../../errors.js';
 import { type Variant, VARIANTS } from '../../testdata/variant-names.js';
 import { isIsoDate, isoDay } from '../../util/dates.js';
@@ -97,11 +99,14 @@ async function seed(ctx: Context, f: SeedFlags): Promise<void> {
   const username = checkUsername(f.username);
   const password = await readPassword(ctx, f.passwordStdin, 'Password for the seeded account:');
   checkPassword(password);
+  // Encrypted like a record `dmp init` makes: the scrypt salt is the file's own.
+  const cost = ctx.kdfCost ?? DEFAULT_COST;
+  const unlock = await deriveUnlock(password, newKdfParams(cost));
   const work = mkdtempSync(join(tmpdir(), 'dmp-seed-'));
-  const db = ctx.createStore();
+  const db = ctx.createStore(unlock.recordKey);
   try {
     const { seedRecord } = await import('../../testdata/seed.js');
-    const r = await seedRecord(db, { ...n, username, password }, ctx.now(), work, ctx.kdfCost);
+    const r = await seedRecord(db, { ...n, username, password }, ctx.now(), work, cost, { unlock, storage: 'encrypted' });
     const value = { record: ctx.recordPath, username: r.enrolment.username, holder: r.enrolment.holder, totp: r.enrolment.totp, recoveryCodes: r.enrolment.recoveryCodes, people: r.people.length, documents: r.documents, reimbursements: r.reimbursements, healthEntries: r.healthEntries };
     if (ctx.out.json) return ctx.out.jsonValue(value);
     ctx.out.line(`Seeded ${ctx.recordPath} (seed ${n.seed}): ${r.people.length} people, ${r.documents} documents, ${r.reimbursements} payer acts, ${r.healthEntries} health entries.`);

@@ -5,12 +5,13 @@ import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { asValidator } from '../../prompter.js';
 import { stdinLines } from '../../secrets.js';
-import { forgetSessionToken, requireSession } from '../../session.js';
+import { requireSession } from '../../session.js';
+import { endSessionOnGuessing, forgetSession } from '../../session-file.js';
 
 export function registerPassword(account: Command, ctx: Context): void {
   account
     .command('password')
-    .description('change the password (the authenticator stays enrolled; every session ends)')
+    .description('change the password (the record is re-encrypted with it; the authenticator stays enrolled; every session ends)')
     .option('--password-stdin', 'read the current password, then the new one, from two lines of standard input')
     .addHelpText('after', examples('dmp account password', "printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | dmp account password --password-stdin"))
     .action(action<{ passwordStdin?: boolean }>(ctx, (_a, flags) => run(ctx, flags.passwordStdin)));
@@ -19,8 +20,11 @@ export function registerPassword(account: Command, ctx: Context): void {
 async function run(ctx: Context, fromStdin: boolean | undefined): Promise<void> {
   requireSession(ctx);
   const [current, next] = fromStdin ? await stdinLines(ctx, 2) : await ask(ctx);
-  await changePassword(ctx.store(), { current: current!, next: next! }, ctx.now(), ctx.kdfCost);
-  forgetSessionToken(ctx);
+  const file = { path: ctx.recordPath, key: ctx.session()?.recordKey };
+  await endSessionOnGuessing(ctx, changePassword(ctx.store(), { current: current!, next: next! }, ctx.now(), ctx.kdfCost, file));
+  // The connection still points at the old file (an encrypted record was rebuilt with the new key).
+  ctx.close();
+  forgetSession(ctx);
   ctx.out.result({ changed: true, loggedIn: false }, () => ctx.out.note('Password changed. Every session was ended: log in again with the new password.'));
 }
 

@@ -4,6 +4,7 @@ import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { readPassword } from '../../secrets.js';
 import { requireSession } from '../../session.js';
+import { endSessionOnGuessing } from '../../session-file.js';
 
 export function registerRecoveryCodes(account: Command, ctx: Context): void {
   account
@@ -17,7 +18,7 @@ export function registerRecoveryCodes(account: Command, ctx: Context): void {
 async function run(ctx: Context, fromStdin: boolean | undefined): Promise<void> {
   requireSession(ctx);
   const password = await readPassword(ctx, fromStdin);
-  const codes = await regenerateRecoveryCodes(ctx.store(), password, ctx.now());
+  const codes = await endSessionOnGuessing(ctx, regenerateRecoveryCodes(ctx.store(), password, ctx.now()));
   ctx.out.result({ recoveryCodes: codes }, () => {
     ctx.out.note('New recovery codes; the old ones no longer work. Each works once in place of a 6-digit code:');
     for (const code of codes) ctx.out.line(code);

@@ -1,0 +1,86 @@
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { usageError } from '../errors.js';
+
+/**
+ * Files that hold secrets (the session, the failure count) live in a directory only the user
+ * can enter: created 0700; refused if it is a link, belongs to someone else or is open to
+ * others. Files are created exclusively (0600, never through a link) and read without
+ * following links, so a link planted in the directory cannot redirect a write or a read.
+ */
+export function privateDir(file: string): string {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = lstatSync(dir);
+  const uid = userInfo().uid;
+  if (!st.isDirectory()) throw unsafe(dir, 'is not a directory (a link?)');
+  if (uid >= 0 && st.uid !== uid) throw unsafe(dir, 'belongs to another user');
+  if ((st.mode & 0o077) !== 0) throw unsafe(dir, `is open to other users (mode ${(st.mode & 0o777).toString(8)})`);
+  return dir;
+}
+
+function unsafe(dir: string, why: string) {
+  return usageError(`The directory ${dir}, where dmp keeps sessions, ${why}.`, `Make it yours and private (chmod 700 ${dir}), or set DMP_STATE_DIR to a private directory.`);
+}
+
+/** Replaces `file` with `body`: the old file (or a link planted there) is removed, the new one created exclusively. */
+export function writePrivate(file: string, body: string): void {
+  privateDir(file);
+  rmSync(file, { force: true });
+  const fd = openSync(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
+  try {
+    writeSync(fd, body);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Appends one line (O_APPEND: lines from concurrent processes do not interleave). */
+export function appendPrivate(file: string, line: string): void {
+  privateDir(file);
+  const fd = openSync(file, constants.O_CREAT | constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);
+  try {
+    if (!ownedRegular(fd)) throw usageError(`${file} is not a file dmp wrote.`, 'Remove it; dmp will create it again.');
+    writeSync(fd, line);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file's text, or null when it is missing, a link, not a regular file, or not the user's. */
+export function readPrivate(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    return ownedRegular(fd) ? readFileSync(fd, 'utf8') : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ownedRegular(fd: number): boolean {
+  const st = fstatSync(fd);
+  const uid = userInfo().uid;
+  return st.isFile() && (uid < 0 || st.uid === uid) && (st.mode & 0o077) === 0;
+}
+
+export function removePrivate(file: string): void {
+  rmSync(file, { force: true });
+}

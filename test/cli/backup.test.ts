@@ -1,0 +1,116 @@
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loggedInRecord, TestRecord } from '../helpers/cli.js';
+
+const lines = (stderr: string) => stderr.trimEnd().split('\n');
+
+describe('dmp backup', () => {
+  it('writes one encrypted 0600 file that opens with the same password and authenticator', async () => {
+    const rec = await loggedInRecord();
+    await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'Suivi tensionnel']);
+    const path = join(rec.dir, 'backup.db');
+    const r = await rec.run(['backup', path, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ backup: path, encrypted: true, verified: true });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path).toString('latin1')).not.toContain('DUPONT');
+    // The backup is a record: log in to it as to the original.
+    const copy = new TestRecord();
+    Object.assign(copy.env, { DMP_RECORD: path, DMP_STATE_DIR: join(copy.dir, 'state') });
+    copy.totpSecret = rec.totpSecret;
+    copy.now = new Date(rec.now.getTime() + 60_000);
+    expect((await copy.login()).code).toBe(0);
+    expect(((await copy.run(['docs', 'list', '--json'])).json() as unknown[]).length).toBe(1);
+    expect((await copy.run(['record', 'check'])).code).toBe(0);
+    copy.cleanup();
+    const audit = (await rec.run(['audit', '--json'])).json() as { action: string }[];
+    expect(audit.at(-1)!.action).toBe('record.backup');
+  });
+
+  it('never overwrites without --force, and refuses links and non-files', async () => {
+    const rec = await loggedInRecord();
+    const path = join(rec.dir, 'backup.db');
+    writeFileSync(path, 'precious');
+    const r = await rec.run(['backup', path]);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([`dmp: ${path} already exists.`, '  Pass --force to replace it, or give another path.']);
+    expect(readFileSync(path, 'utf8')).toBe('precious');
+    expect((await rec.run(['backup', path, '--force'])).code).toBe(0);
+    const link = join(rec.dir, 'link.db');
+    symlinkSync(join(rec.dir, 'elsewhere.db'), link);
+    const viaLink = await rec.run(['backup', link, '--force']);
+    expect(viaLink.code).toBe(2);
+    expect(lines(viaLink.stderr)).toEqual([`dmp: ${link} is a symbolic link; dmp does not write through links.`, '  Give the path of the file itself, or another path.']);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const dir = join(rec.dir, 'adir');
+    mkdirSync(dir);
+    expect(lines((await rec.run(['backup', dir, '--force'])).stderr)[0]).toBe(`dmp: ${dir} is not a regular file.`);
+    expect(lines((await rec.run(['backup', rec.recordPath, '--force'])).stderr)[0]).toBe(`dmp: ${rec.recordPath} is the record itself.`);
+  });
+});
+
+describe('dmp record check', () => {
+  it('says the record is sound (exit 0)', async () => {
+    const rec = await loggedInRecord();
+    const r = await rec.run(['record', 'check', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ ok: true, problems: [], audit: { intact: true } });
+  });
+
+  it('names a damaged search index (exit 5)', async () => {
+    const rec = await loggedInRecord();
+    await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'Suivi tensionnel']);
+    const db = rec.open();
+    // The index no longer follows the documents: its update trigger gone, a title changed.
+    db.exec("DROP TRIGGER document_fts_update; UPDATE document SET title = 'Compte rendu opératoire'");
+    db.close();
+    const r = await rec.run(['record', 'check']);
+    expect(r.code).toBe(5);
+    expect(lines(r.stderr)[0]).toMatch(/^dmp: This record is damaged: search index document_fts: /);
+  });
+
+  it('names a row pointing at a missing person, and an altered audit log (exit 5, one JSON document)', async () => {
+    const rec = await loggedInRecord();
+    await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'Suivi tensionnel']);
+    const db = rec.open();
+    db.pragma('foreign_keys = OFF');
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare('UPDATE document SET patient_id = 99').run();
+    db.prepare("UPDATE audit_log SET actor = 'eve' WHERE id = 2").run();
+    db.close();
+    const r = await rec.run(['record', 'check', '--json']);
+    expect(r.code).toBe(5);
+    const out = r.json();
+    expect(out.ok).toBe(false);
+    expect(out.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^table document, row 1: refers to a missing row of patient$/), 'audit log: row 2 fails the check (its content does not match its MAC)']));
+  });
+});
+
+describe('the session directory', () => {
+  it('is refused when open to other users', async () => {
+    const rec = await loggedInRecord();
+    chmodSync(rec.env.DMP_STATE_DIR!, 0o755);
+    const r = await rec.login();
+    expect(r.code).toBe(2);
+    const dir = rec.env.DMP_STATE_DIR!;
+    expect(lines(r.stderr)).toEqual([`dmp: The directory ${dir}, where dmp keeps sessions, is open to other users (mode 755).`, `  Make it yours and private (chmod 700 ${dir}), or set DMP_STATE_DIR to a private directory.`]);
+  });
+
+  it('a link planted where the session file goes is replaced, not followed', async () => {
+    const rec = await loggedInRecord();
+    const victim = join(rec.dir, 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    const file = rec.session() && join(rec.env.DMP_STATE_DIR!, readdirName(rec));
+    await rec.run(['logout']);
+    symlinkSync(victim, file);
+    expect((await rec.login()).code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+function readdirName(rec: TestRecord): string {
+  return readdirSync(rec.env.DMP_STATE_DIR!).find((n) => n.startsWith('session-'))!;
+}
