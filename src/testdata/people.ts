@@ -29,7 +29,7 @@ function asciiLower(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '');
 }
 
-/** The holder (30 to 55 years old) and `children` children born to them, sharing the family name and address. */
+/** The holder (30 to 55 years old) and `children` minor children, sharing the family name and address. */
 export function makeFamily(rng: Prng, children: number, today: string): SeedPerson[] {
   const family = rng.pick(FAMILY_NAMES);
   const town = rng.pick(TOWNS);
@@ -57,11 +57,15 @@ export function makeFamily(rng: Prng, children: number, today: string): SeedPers
     };
   };
   people.push(person(holderSex, holderBirth));
-  const firstChild = addMonths(holderBirth, 22 * 12);
+  // Minors (a parent's record holds the children's), born once the holder was 20, about two years apart.
+  const adultAt20 = addMonths(holderBirth, 20 * 12);
+  const seventeenAgo = addMonths(today, -17 * 12);
+  const firstChild = adultAt20 > seventeenAgo ? adultAt20 : seventeenAgo;
   for (let i = 0; i < children; i++) {
     const from = addMonths(firstChild, i * 24);
     const to = addMonths(from, 23);
-    people.push(person(rng.pick(['F', 'M'] as const), day(rng, from, to < today ? to : today)));
+    const last = addMonths(today, -1);
+    people.push(person(rng.pick(['F', 'M'] as const), day(rng, from < last ? from : last, to < last ? to : last)));
   }
   return people;
 }
