@@ -87,3 +87,9 @@ export class Prng {
     return new Prng(h ^ this.b);
   }
 }
+
+/** The bytes for the account's secrets and salt of a seeded record: one stream per seed, apart from the data's. */
+export function accountRandom(seed: number): (size: number) => Buffer {
+  const rng = new Prng(seed).fork('account');
+  return (size) => rng.bytes(size);
+}

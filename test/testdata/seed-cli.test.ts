@@ -63,6 +63,9 @@ describe('dmp seed', () => {
     const other = await c.run(['seed', '--seed', '4', '--documents', '14', '--reimbursements', '120', '--username', 'marie', '--password-stdin', '--json'], { stdin: `${PASSWORD}\n` });
     expect(other.code).toBe(0);
     expect(await contents(a)).toEqual(await contents(b));
+    // The account too: the same authenticator key and recovery codes, and the same JSON export.
+    expect(a.totpSecret).toBe(b.totpSecret);
+    expect((await a.run(['export', '--format', 'json'])).stdout).toBe((await b.run(['export', '--format', 'json'])).stdout);
     expect(other.json().holder).not.toEqual((await seeded(newRecord())).holder);
   });
 

@@ -101,12 +101,15 @@ async function seed(ctx: Context, f: SeedFlags): Promise<void> {
   checkPassword(password);
   // Encrypted like a record `dmp init` makes: the scrypt salt is the file's own.
   const cost = ctx.kdfCost ?? DEFAULT_COST;
-  const unlock = await deriveUnlock(password, newKdfParams(cost));
+  const { accountRandom } = await import('../../testdata/prng.js');
+  // The account's salt and secrets (TOTP, recovery codes, audit secret) come from the seed too.
+  const random = accountRandom(n.seed);
+  const unlock = await deriveUnlock(password, newKdfParams(cost, random));
   const work = mkdtempSync(join(tmpdir(), 'dmp-seed-'));
   const db = ctx.createStore(unlock.recordKey);
   try {
     const { seedRecord } = await import('../../testdata/seed.js');
-    const r = await seedRecord(db, { ...n, username, password }, ctx.now(), work, cost, { unlock, storage: 'encrypted' });
+    const r = await seedRecord(db, { ...n, username, password }, ctx.now(), work, cost, { unlock, storage: 'encrypted', random });
     const value = { record: ctx.recordPath, username: r.enrolment.username, holder: r.enrolment.holder, totp: r.enrolment.totp, recoveryCodes: r.enrolment.recoveryCodes, people: r.people.length, documents: r.documents, reimbursements: r.reimbursements, healthEntries: r.healthEntries };
     if (ctx.out.json) return ctx.out.jsonValue(value);
     ctx.out.line(`Seeded ${ctx.recordPath} (seed ${n.seed}): ${r.people.length} people, ${r.documents} documents, ${r.reimbursements} payer acts, ${r.healthEntries} health entries.`);
