@@ -42,6 +42,7 @@ export function registerSeed(program: Command, ctx: Context): void {
     .option('--variants <list>', `with --csv-out, which quirks (comma-separated): ${VARIANTS.join(',')} (default: all)`)
     .option('--today <date>', 'with --csv-out, the last day of the data (default: today), so a seed gives the same bytes on any day')
     .option('--force', 'with --csv-out, replace files already in DIR')
+    .addHelpText('after', "\nThe account's secrets (authenticator key, recovery codes) follow from the seed: a seeded record is test data, never a real one.")
     .addHelpText(
       'after',
       examples(
