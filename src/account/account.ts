@@ -107,4 +107,4 @@ export function loadAccount(db: Db): AccountRow {
 }
 
 export { login, type LoginInput, type LoginResult } from './login.js';
-export { changePassword, regenerateRecoveryCodes } from './change.js';
+export { changePassword, confirmPassword, regenerateRecoveryCodes } from './change.js';

@@ -67,6 +67,11 @@ export async function regenerateRecoveryCodes(db: Db, password: string, now: Dat
   }).immediate();
 }
 
+/** Checks the account password for a sensitive command (record delete): a wrong one counts as above, exit 3. */
+export async function confirmPassword(db: Db, password: string, purpose: string, now: Date): Promise<void> {
+  await verifyPassword(db, loadAccount(db), password, purpose, now);
+}
+
 /**
  * Verifies the password alone. A wrong one is counted toward the login lockout and audited;
  * after a few in a row every session ends (someone at an unlocked session guessing).

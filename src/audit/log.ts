@@ -4,6 +4,7 @@ import type { AuditAction } from './actions.js';
 import { auditKeyOf } from './key.js';
 
 export type { AuditAction } from './actions.js';
+import { isQueryOnly, withWritesAllowed } from '../store/read-only.js';
 
 export interface AuditEntry {
   actor: string;
@@ -55,6 +56,8 @@ function requireKey(db: Db): Buffer {
 
 /** Appends one entry, chained to the last: inside the caller's transaction, else in its own. */
 export function appendAudit(db: Db, entry: AuditEntry, now: Date): number {
+  // A closed record is read-only, but what is read from it (exports) is still audited.
+  if (isQueryOnly(db)) return withWritesAllowed(db, () => appendAudit(db, entry, now));
   // Reading the last row and inserting the next must not interleave with another process.
   if (!db.inTransaction) return db.transaction(() => appendAudit(db, entry, now)).immediate();
   const key = requireKey(db);
@@ -80,16 +83,44 @@ export function appendAudit(db: Db, entry: AuditEntry, now: Date): number {
 export interface AuditQuery {
   /** Only entries at or after this date (YYYY-MM-DD) or timestamp. */
   since?: string;
+  /** Only entries on or before this day (YYYY-MM-DD). */
+  until?: string;
+  /** This action exactly, or every action that starts with it when it ends in "*" (consent.*). */
+  action?: string;
+  actor?: string;
+  /** Entries about this person: their own rows, and rows about their documents. */
+  patientId?: number;
+  /** Actions by anyone but the holder (this username), and imports of data others produced. */
+  othersThan?: string;
   limit?: number;
 }
 
 export function listAudit(db: Db, query: AuditQuery = {}): AuditRow[] {
+  const prefix = query.action?.endsWith('*') ? query.action.slice(0, -1) : null;
   const rows = db
     .prepare(
       `SELECT id, at, actor, action, target, details FROM audit_log
-       WHERE (@since IS NULL OR at >= @since) ORDER BY id LIMIT @limit`,
+       WHERE (@since IS NULL OR at >= @since)
+         AND (@until IS NULL OR substr(at, 1, 10) <= @until)
+         AND (@action IS NULL OR action = @action)
+         AND (@prefix IS NULL OR substr(action, 1, length(@prefix)) = @prefix)
+         AND (@actor IS NULL OR actor = @actor)
+         AND (@patient IS NULL OR target = @patientTarget
+              OR (substr(target, 1, 9) = 'document:' AND CAST(substr(target, 10) AS INTEGER) IN (SELECT id FROM document WHERE patient_id = @patient)))
+         AND (@others IS NULL OR actor <> @others OR action LIKE '%.import')
+       ORDER BY id LIMIT @limit`,
     )
-    .all({ since: query.since ?? null, limit: query.limit ?? -1 }) as Omit<StoredRow, 'prev_hash' | 'hash'>[];
+    .all({
+      since: query.since ?? null,
+      until: query.until ?? null,
+      action: prefix === null ? (query.action ?? null) : null,
+      prefix,
+      actor: query.actor ?? null,
+      patient: query.patientId ?? null,
+      patientTarget: query.patientId === undefined ? null : `patient:${query.patientId}`,
+      others: query.othersThan ?? null,
+      limit: query.limit ?? -1,
+    }) as Omit<StoredRow, 'prev_hash' | 'hash'>[];
   return rows.map((r) => ({ ...r, details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null }));
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { lstatSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -7,9 +8,21 @@ export type Env = Record<string, string | undefined>;
 /** --record, else $DMP_RECORD, else the XDG data directory. */
 export function recordPath(flag: string | undefined, env: Env, cwd: string): string {
   const chosen = flag ?? env.DMP_RECORD;
-  if (chosen) return resolve(cwd, chosen);
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
-  return join(dataHome, 'dmp', 'record.db');
+  return followLink(chosen ? resolve(cwd, chosen) : join(dataHome, 'dmp', 'record.db'));
+}
+
+/**
+ * A record reached through a symbolic link (say, into a synced folder) is the file it points to:
+ * a password change renames a new file over the record, which must replace the target, not the
+ * link. A dangling link stays as given, for the path checks to refuse by name.
+ */
+function followLink(path: string): string {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+  } catch {
+    return path;
+  }
 }
 
 const recordId = (record: string) => createHash('sha256').update(record).digest('hex').slice(0, 16);

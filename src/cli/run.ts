@@ -1,3 +1,4 @@
+import { explainReadOnly } from './closed-record.js';
 import type { Context } from './context.js';
 import { reportError } from './errors.js';
 import { NounNotLoaded } from './lazy-nouns.js';
@@ -15,7 +16,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     }
     return ctx.exitCode;
   } catch (err) {
-    const reported = reportError(err, Boolean(ctx.env.DMP_DEBUG));
+    const reported = reportError(explainReadOnly(err, ctx), Boolean(ctx.env.DMP_DEBUG));
     for (const line of reported.lines) ctx.io.stderr.write(`${line}\n`);
     return reported.code;
   } finally {

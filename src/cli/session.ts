@@ -2,6 +2,7 @@ import { accountUsername } from '../account/account.js';
 import { inspectSession, type SessionInfo, type SessionState, touchSession } from '../account/sessions.js';
 import { authError } from '../errors.js';
 import { holder, type Patient, resolvePatient } from '../profile/patients.js';
+import { guardClosedRecord } from './closed-record.js';
 import type { Context } from './context.js';
 
 /** The session state without touching it (for `dmp status`). */
@@ -22,8 +23,11 @@ const WHY: Record<'unknown' | 'revoked' | 'expired', string> = {
   expired: 'Your session has expired.',
 };
 
-/** Every command but init, login and status runs through this: no live session, exit 3. */
-export function requireSession(ctx: Context): Actor {
+/**
+ * Every command but init, login and status runs through this: no live session, exit 3. A closed
+ * record becomes read-only here for the rest of the command, unless `whileClosed` (reopen, delete).
+ */
+export function requireSession(ctx: Context, options: { whileClosed?: boolean } = {}): Actor {
   // A missing or unusable record is reported as such (exit 4 or 5) before the session.
   if (!ctx.session() && !ctx.recordEncrypted()) ctx.store();
   if (!ctx.session()) throw authError(WHY.unknown, 'Run `dmp login` first.');
@@ -31,6 +35,7 @@ export function requireSession(ctx: Context): Actor {
   const state = sessionState(ctx);
   if (!state.live) throw authError(WHY[state.reason], 'Run `dmp login` first.');
   touchSession(db, state.session.id, ctx.now());
+  if (!options.whileClosed) guardClosedRecord(ctx);
   // A --patient that names no one (or several) is refused by every command, never ignored.
   if (ctx.globals.patient) currentPatient(ctx);
   return { username: accountUsername(db) ?? 'unknown', session: state.session };

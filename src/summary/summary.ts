@@ -1,4 +1,5 @@
 import { countByCategory } from '../documents/counts.js';
+import { type ConsentSummary, consentSummary } from '../consent/state.js';
 import { listDocuments } from '../documents/repo.js';
 import { CATEGORIES, type CategoryKey } from '../documents/taxonomy.js';
 import { countEntries, linkedActIds, listHealthEntries } from '../health/repo.js';
@@ -43,8 +44,8 @@ export interface Summary {
     latestLabs: Lab[];
     vaccinations: Vaccination[];
   };
-  /** Filled by the consent area once it offers a read function (see consentSummary below). */
-  consent: null;
+  /** The consent area's own summary of the choices in force. */
+  consent: ConsentSummary;
   /** What the CLI words (it adds the message and the command to run). */
   notices: Notice[];
 }
@@ -75,14 +76,9 @@ export function buildSummary(db: Db, patientId: number, now: Date): Summary {
     documents: { count: documentCount, byCategory },
     payer,
     health,
-    consent: consentSummary(),
+    consent: consentSummary(db, patientId),
     notices,
   };
-}
-
-/** The consent area's part of the summary: null until it provides a read function to call here. */
-function consentSummary(): null {
-  return null;
 }
 
 function healthSummary(entries: HealthEntry[], today: string): Summary['health'] {

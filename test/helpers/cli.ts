@@ -168,9 +168,9 @@ export function newRecord(): TestRecord {
 }
 
 /** A new record, created and logged in, removed after the test. */
-export async function loggedInRecord(): Promise<TestRecord> {
+export async function loggedInRecord(initArgs: string[] = []): Promise<TestRecord> {
   const rec = newRecord();
-  const init = await rec.init();
+  const init = await rec.init(initArgs);
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
   const login = await rec.login();
   if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);

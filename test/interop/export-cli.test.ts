@@ -34,6 +34,14 @@ describe('dmp export', () => {
     expect((await rec.run(['audit', '--json'])).json().some((a: { action: string }) => a.action === 'record.export')).toBe(true);
   });
 
+  it('works on a closed record, and the export is still audited', async () => {
+    const rec = await seededCli();
+    expect((await rec.run(['record', 'close'])).code).toBe(0);
+    const r = await rec.run(['export', '--format', 'fhir', '-o', 'closed.json']);
+    expect([r.code, r.stderr]).toEqual([0, expect.stringContaining('Wrote the record')]);
+    expect((await rec.run(['audit', '--json'])).json().at(-1)).toMatchObject({ action: 'record.export' });
+  });
+
   it('writes attachments as files referenced by relative urls with --attachments', async () => {
     const rec = await seededCli();
     expect((await rec.run(['export', '--format', 'fhir', '-o', 'out/bundle.json', '--attachments', 'out/files'])).code).toBe(0);

@@ -15,7 +15,8 @@ describe('dmp summary', () => {
     expect(s.payer.months[23].month).toBe('2026-11');
     expect(s.payer.sections.map((x: any) => x.section)).toEqual(['pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology']);
     expect(Object.keys(s.health)).toEqual(['allergies', 'conditions', 'medications', 'latestMeasurements', 'latestLabs', 'vaccinations']);
-    expect(s.consent).toBe(null);
+    expect(s.consent).toMatchObject({ gp: null, blocked: 0, emergency: 'allow', samu: 'allow', trustedPerson: null, directives: null });
+    expect(s.consent.donation.notice).toMatch(/Registre national des refus/);
     expect(s.notices.map((n: any) => n.code)).toEqual(['payer-data-informative', 'empty-record']);
   });
 
@@ -61,5 +62,15 @@ describe('dmp summary', () => {
     expect(piped.stdout).not.toContain('\u001b');
     expect(piped.stdout).toContain('# payer 2024-12-01 2026-11-26\nsection\tcount\tspentCents\treimbursedCents\toutOfPocketCents\npharmacy\t1\t218\t142\t');
     expect(piped.stdout).toContain('\tlab\t2026-03-14\tGlycémie\t1.32 g/L (ref. …–1.10 g/L)\thigh\n');
+  });
+
+  it("carries the consent choices in force", async () => {
+    const rec = await loggedInRecord();
+    await ok(rec, ['consent', 'samu', 'oppose']);
+    await ok(rec, ['consent', 'block', '--rpps', '10100000123']);
+    const s = await ok(rec, ['summary']);
+    expect(s.consent).toMatchObject({ samu: 'oppose', emergency: 'allow', blocked: 1 });
+    const piped = (await rec.run(['summary'])).stdout;
+    expect(piped).toContain('# consent\nsetting\tvalue\ngp\tnone\nblocked\t1\nemergency\tallow\nsamu\toppose\n');
   });
 });

@@ -1,14 +1,19 @@
 import type { Command } from 'commander';
+import { accountUsername } from '../../account/account.js';
 import { auditHead, type AuditRow, listAudit } from '../../audit/log.js';
 import { verifyAudit } from '../../audit/verify.js';
 import { invalidData, usageError } from '../../errors.js';
 import { action, examples, parseDateFlag } from '../command.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../errors.js';
-import { requireSession } from '../session.js';
+import { currentPatient, requireSession } from '../session.js';
 
 interface AuditFlags {
   since?: string;
+  until?: string;
+  action?: string;
+  actor?: string;
+  others?: boolean;
   verify?: boolean;
   head?: string;
 }
@@ -18,9 +23,13 @@ export function registerAudit(program: Command, ctx: Context): void {
     .command('audit')
     .description('list the audit log (logins, failures, locks, every change), or check its keyed MAC chain')
     .option('--since <YYYY-MM-DD>', 'only entries from this day on')
+    .option('--until <YYYY-MM-DD>', 'only entries up to this day (included)')
+    .option('--action <name>', 'only this action (login, document.add...), or a prefix ending in * (consent.*)')
+    .option('--actor <username>', 'only entries by this user')
+    .option('--others', "only actions by anyone but you, and imports of data others produced (the DMP's activity history)")
     .option('--verify', "check that no entry was changed, removed or reordered behind dmp's back (exit 5 if one was)")
     .option('--head <MAC>', 'with --verify: a MAC printed earlier by `dmp audit head`, which must still be in the log')
-    .addHelpText('after', examples('dmp audit --since 2026-01-01', 'dmp audit --verify', 'dmp audit --verify --head "$(dmp audit head --json | jq -r .head)"'))
+    .addHelpText('after', examples('dmp audit --since 2026-01-01', 'dmp audit --action "consent.*" --until 2026-12-31', 'dmp --patient "Léo DUPONT" audit', 'dmp audit --others', 'dmp audit --verify', 'dmp audit --verify --head "$(dmp audit head --json | jq -r .head)"'))
     .action(action<AuditFlags>(ctx, (_a, flags) => runAudit(ctx, flags)));
   audit
     .command('head')
@@ -43,7 +52,18 @@ function runAudit(ctx: Context, flags: AuditFlags): void {
   requireSession(ctx);
   const db = ctx.store();
   if (flags.verify) return verify(ctx, flags.head);
-  const rows = listAudit(db, { since: parseDateFlag(flags.since, '--since') });
+  const since = parseDateFlag(flags.since, '--since');
+  const until = parseDateFlag(flags.until, '--until');
+  if (since && until && since > until) throw usageError(`--since ${since} is after --until ${until}.`, 'Swap the two dates.');
+  if (flags.action !== undefined && !flags.action.trim()) throw usageError('--action is empty.', 'Pass an action such as login, or a prefix such as consent.*');
+  const rows = listAudit(db, {
+    since,
+    until,
+    action: flags.action?.trim(),
+    actor: flags.actor,
+    patientId: ctx.globals.patient ? currentPatient(ctx).id : undefined,
+    othersThan: flags.others ? (accountUsername(db) ?? undefined) : undefined,
+  });
   ctx.out.result(rows, () =>
     ctx.out.table<AuditRow>(
       [

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { dirname, join, relative, resolve } from 'node:path';
 import { appendAudit } from '../../../audit/log.js';
 import { usageError } from '../../../errors.js';
+import { withWritesAllowed } from '../../../store/read-only.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
@@ -72,6 +73,6 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
   } else {
     for (const chunk of chunks) ctx.out.write(chunk);
   }
-  // Exporting the record is an access, and the DMP logs accesses: after the dump, so the file does not hold its own row.
-  appendAudit(db, { actor: actor.username, action: 'record.export', details: { format, to: flags.output === undefined ? 'stdout' : 'file', attachments: flags.attachments !== undefined } }, ctx.now());
+  // Exporting is an access, and the DMP logs accesses (a closed record too): after the dump, so the file does not hold its own row.
+  withWritesAllowed(db, () => appendAudit(db, { actor: actor.username, action: 'record.export', details: { format, to: flags.output === undefined ? 'stdout' : 'file', attachments: flags.attachments !== undefined } }, ctx.now()));
 }

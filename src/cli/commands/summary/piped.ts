@@ -2,6 +2,7 @@ import type { Summary } from '../../../summary/summary.js';
 import type { Context } from '../../context.js';
 import { entryDay, entryDetail, entryName } from '../health/render.js';
 import { shown } from './lines.js';
+import { consentPairs } from './consent.js';
 import type { WordedNotice } from './notices.js';
 
 const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : shown(String(v)).replace(/[\t\r\n]+/g, ' '));
@@ -25,5 +26,6 @@ export function printPiped(ctx: Context, s: Summary, notices: WordedNotice[]): v
     ['total', s.payer.total.count, s.payer.total.spentCents, s.payer.total.reimbursedCents, s.payer.total.outOfPocketCents],
   ]);
   block('months', ['month', 'spentCents'], s.payer.months.map((m) => [m.month, m.spentCents]));
+  block('consent', ['setting', 'value'], consentPairs(s.consent));
   block('notices', ['code', 'message'], notices.map((n) => [n.code, n.message]));
 }

@@ -4,6 +4,7 @@ import type { Summary } from '../../../summary/summary.js';
 import type { Context } from '../../context.js';
 import { flagText } from '../health/render.js';
 import { entryText, formatEuros, shown } from './lines.js';
+import { consentPairs } from './consent.js';
 import type { WordedNotice } from './notices.js';
 
 const BARS = ' ▁▂▃▄▅▆▇█';
@@ -43,6 +44,11 @@ export function printDashboard(ctx: Context, s: Summary, notices: WordedNotice[]
   const t = s.payer.total;
   line(color.bold(`${'Total'.padEnd(28)} ${String(t.count).padStart(6)} acts  ${formatEuros(t.spentCents).padStart(14)} spent  ${formatEuros(t.reimbursedCents).padStart(14)} reimbursed  ${formatEuros(t.outOfPocketCents)} out of pocket`));
   chart(ctx, s);
+  line();
+
+  heading('Consent');
+  for (const [k, v] of consentPairs(s.consent)) line(`${color.bold(k.padEnd(13))} ${shown(v)}`);
+  line(color.dim(s.consent.donation.notice));
   line();
 
   for (const n of notices) line(`${color.yellow('!')} ${n.message}`);
