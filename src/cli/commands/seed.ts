@@ -111,9 +111,9 @@ async function seed(ctx: Context, f: SeedFlags): Promise<void> {
   try {
     const { seedRecord } = await import('../../testdata/seed.js');
     const r = await seedRecord(db, { ...n, username, password }, ctx.now(), work, cost, { unlock, storage: 'encrypted', random });
-    const value = { record: ctx.recordPath, username: r.enrolment.username, holder: r.enrolment.holder, totp: r.enrolment.totp, recoveryCodes: r.enrolment.recoveryCodes, people: r.people.length, documents: r.documents, reimbursements: r.reimbursements, healthEntries: r.healthEntries };
+    const value = { record: ctx.recordPath, username: r.enrolment.username, holder: r.enrolment.holder, totp: r.enrolment.totp, recoveryCodes: r.enrolment.recoveryCodes, people: r.people.length, documents: r.documents, reimbursements: r.reimbursements, healthEntries: r.healthEntries, consentChoices: r.consentChoices };
     if (ctx.out.json) return ctx.out.jsonValue(value);
-    ctx.out.line(`Seeded ${ctx.recordPath} (seed ${n.seed}): ${r.people.length} people, ${r.documents} documents, ${r.reimbursements} payer acts, ${r.healthEntries} health entries.`);
+    ctx.out.line(`Seeded ${ctx.recordPath} (seed ${n.seed}): ${r.people.length} people, ${r.documents} documents, ${r.reimbursements} payer acts, ${r.healthEntries} health entries, ${r.consentChoices} consent choices.`);
     ctx.out.line(`  username: ${r.enrolment.username}`);
     ctx.out.line(`  authenticator key: ${r.enrolment.totp.secret}`);
     ctx.out.line(`  recovery codes: ${r.enrolment.recoveryCodes.join(' ')}`);
