@@ -43,6 +43,11 @@ describe('dmp complete -- WORDS (the protocol the shell scripts call)', () => {
     expect((await complete('health', 'add', 'allergy', '--severity', '')).values).toEqual(['mild', 'moderate', 'severe']);
     expect((await complete('seed', '--variants', 'c')).values).toEqual(['cp1252', 'comma']);
     expect((await complete('completion', '')).values).toEqual(['bash', 'zsh', 'fish']);
+    expect((await complete('consent', 'block', '--profession', 'p')).values).toEqual(['pharmacien', 'pedicure-podologue', 'psychomotricien']);
+    expect((await complete('consent', 'samu', '')).values).toEqual(['allow', 'oppose']);
+    expect((await complete('consent', 'donation', 'set', '')).values).toEqual(['no-objection', 'refuse']);
+    expect((await complete('consent', 'donation', 'set', 'refuse', '--for', '')).values).toEqual(['transplantation', 'research', 'autopsy']);
+    expect((await complete('export', '--format', '')).values).toEqual(['fhir', 'json']);
   });
 });
 

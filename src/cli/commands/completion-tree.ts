@@ -1,5 +1,7 @@
 import type { Command, Option } from 'commander';
 import type { RootCommand } from '@bomb.sh/tab';
+import { DONATION_USES } from '../../consent/donation.js';
+import { PROFESSIONS } from '../../consent/professions.js';
 import { CATEGORIES, DOCUMENT_TYPES } from '../../documents/taxonomy.js';
 import { KINDS, MEASUREMENT_TYPES, SEVERITIES, STATUSES } from '../../health/types.js';
 import { SECTIONS } from '../../reimbursements/sections.js';
@@ -27,13 +29,17 @@ function valuesFor(path: string, option: string): Values | undefined {
     by: plain(['section', 'month', 'professional']),
     format: plain(['fhir', 'json']),
     lang: plain(['fr', 'en']),
+    profession: Object.entries(PROFESSIONS),
+    for: plain(DONATION_USES),
   };
   return byName[option];
 }
 
-/** Positional arguments that take a fixed set of values: `health list` kinds, `completion` shells. */
+/** Positional arguments that take a fixed set of values: `completion` shells, `consent samu allow|oppose`, health kinds. */
 function argumentValues(path: string, name: string): Values | undefined {
   if (path === 'completion') return plain(['bash', 'zsh', 'fish']);
+  // An argument named for its choices: <allow|oppose>, <no-objection|refuse>.
+  if (name.includes('|')) return plain(name.split('|'));
   if (name === 'kind') return plain(KINDS);
   if (path.startsWith('health trend')) return plain(MEASUREMENT_TYPES);
   return undefined;
