@@ -126,6 +126,8 @@ describe('dmp restore', () => {
     const dir = await rec.run(['--record', target, 'restore', '.', '--password-stdin'], { stdin: `${PASSWORD}\n` });
     expect([dir.code, dir.stderr]).toEqual([2, expect.stringContaining('is not a regular file')]);
     for (const suffix of ['', '-wal', '-shm']) expect(existsSync(target + suffix)).toBe(false);
+    // It was built under a temporary name beside the path, and that is gone too.
+    expect(readdirSync(rec.dir).filter((f) => f.endsWith('.dmp-new') || f.includes('.dmp-new-'))).toEqual([]);
   });
 });
 

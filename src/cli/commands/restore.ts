@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { lstatSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { invalidData, notFound, usageError } from '../../errors.js';
 import { action, examples } from '../command.js';
 import type { Context } from '../context.js';
+import { buildNewRecord } from '../new-record.js';
 import { readPassword } from '../secrets.js';
 
 /** JSON.parse needs the file as one string, and V8 caps strings near 512 MiB. */
@@ -43,16 +44,7 @@ async function restore(ctx: Context, rawPath: string, passwordStdin: boolean | u
   const account = dumpAccount(dump);
   const unlock = await unlockDump(account, await readPassword(ctx, passwordStdin, "The exported account's password:"));
   // The same salt and key as the original: the same password opens the restored file.
-  const db = ctx.createStore(account.storage === 'encrypted' ? unlock.recordKey : undefined);
-  let result: { tables: number; rows: number };
-  try {
-    result = restoreJson(db, dump, unlock);
-  } catch (err) {
-    // Nothing half-made is left behind: the new file goes with its WAL.
-    ctx.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(ctx.recordPath + suffix, { force: true });
-    throw err;
-  }
+  const result = await buildNewRecord(ctx, account.storage === 'encrypted' ? unlock.recordKey : undefined, (db) => restoreJson(db, dump, unlock));
   if (ctx.out.json) return ctx.out.jsonValue({ record: ctx.recordPath, tables: result.tables, rows: result.rows });
   ctx.out.line(`Restored ${result.rows} rows (${result.tables} tables) into ${ctx.recordPath}.`);
   ctx.out.note('Log in to it with the same username, password and authenticator: `dmp --record PATH login`.');

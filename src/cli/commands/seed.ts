@@ -10,6 +10,7 @@ import { type Variant, VARIANTS } from '../../testdata/variant-names.js';
 import { isIsoDate, isoDay } from '../../util/dates.js';
 import { action, examples } from '../command.js';
 import type { Context } from '../context.js';
+import { buildNewRecord } from '../new-record.js';
 import { readPassword } from '../secrets.js';
 import { ensureFolder, writeNewFile } from '../write-file.js';
 
@@ -107,10 +108,9 @@ async function seed(ctx: Context, f: SeedFlags): Promise<void> {
   const random = accountRandom(n.seed);
   const unlock = await deriveUnlock(password, newKdfParams(cost, random));
   const work = mkdtempSync(join(tmpdir(), 'dmp-seed-'));
-  const db = ctx.createStore(unlock.recordKey);
   try {
     const { seedRecord } = await import('../../testdata/seed.js');
-    const r = await seedRecord(db, { ...n, username, password }, ctx.now(), work, cost, { unlock, storage: 'encrypted', random });
+    const r = await buildNewRecord(ctx, unlock.recordKey, (db) => seedRecord(db, { ...n, username, password }, ctx.now(), work, cost, { unlock, storage: 'encrypted', random }));
     const value = { record: ctx.recordPath, username: r.enrolment.username, holder: r.enrolment.holder, totp: r.enrolment.totp, recoveryCodes: r.enrolment.recoveryCodes, people: r.people.length, documents: r.documents, reimbursements: r.reimbursements, healthEntries: r.healthEntries, consentChoices: r.consentChoices };
     if (ctx.out.json) return ctx.out.jsonValue(value);
     ctx.out.line(`Seeded ${ctx.recordPath} (seed ${n.seed}): ${r.people.length} people, ${r.documents} documents, ${r.reimbursements} payer acts, ${r.healthEntries} health entries, ${r.consentChoices} consent choices.`);
@@ -118,10 +118,6 @@ async function seed(ctx: Context, f: SeedFlags): Promise<void> {
     ctx.out.line(`  authenticator key: ${r.enrolment.totp.secret}`);
     ctx.out.line(`  recovery codes: ${r.enrolment.recoveryCodes.join(' ')}`);
     ctx.out.note('Next: `dmp login` with the password and a code for that key.');
-  } catch (err) {
-    ctx.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(ctx.recordPath + suffix, { force: true });
-    throw err;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
