@@ -25,3 +25,13 @@ export const busyError = (message: string, hint?: string) => new DmpError('busy'
 export const readOnlyError = (message: string, hint?: string) => new DmpError('read-only', message, hint);
 export const invalidData = (message: string, hint?: string, data?: unknown) =>
   new DmpError('invalid', message, hint, data);
+
+/** Which input field an error is about, so the CLI can name the flag (areas never do). */
+export interface FieldData {
+  field: string;
+  value?: string;
+  rule?: string;
+}
+
+/** An error about one input field: the message says what is wrong, the CLI adds the flag to use. */
+export const fieldError = (kind: ErrorKind, message: string, data: FieldData) => new DmpError(kind, message, undefined, data);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
-import { isIsoDate } from '../util/dates.js';
+import { type DateBounds, dateProblem, describeDateProblem, MIN_DATE } from '../util/dates.js';
 import type { Context } from './context.js';
 
 type Handler<O> = (args: unknown[], opts: O, command: Command) => Promise<void> | void;
@@ -13,6 +13,15 @@ export function action<O>(ctx: Context, handler: Handler<O>) {
   return async (...params: unknown[]): Promise<void> => {
     const command = params[params.length - 1] as Command;
     const all = command.optsWithGlobals<{ record?: string; patient?: string; json?: boolean; color?: boolean }>();
+    // An unset shell variable (`--patient "$CHILD"`) must not quietly mean the holder.
+    if (all.patient !== undefined && !all.patient.trim()) {
+      ctx.setGlobals({ record: all.record, json: Boolean(all.json), color: all.color !== false });
+      throw usageError('--patient is empty.', 'Pass an id, a NIR or a full name (see `dmp patients list`), or leave --patient out for the holder.');
+    }
+    if (all.record !== undefined && !all.record.trim()) {
+      ctx.setGlobals({ json: Boolean(all.json), color: all.color !== false });
+      throw usageError('--record is empty.', 'Pass the path of the record file, or leave --record out for $DMP_RECORD or the default.');
+    }
     ctx.setGlobals({ record: all.record, patient: all.patient, json: Boolean(all.json), color: all.color !== false });
     await handler(command.processedArgs as unknown[], command.opts() as O, command);
   };
@@ -32,9 +41,12 @@ export function parsePositiveInt(value: string, what: string): number {
   return Number(trimmed);
 }
 
-/** A YYYY-MM-DD flag (--from, --to, --since): a real calendar day, or a usage error naming the flag. */
-export function parseDateFlag(value: string | undefined, flag: string): string | undefined {
-  if (value !== undefined && !isIsoDate(value)) throw usageError(`"${value}" is not a date in YYYY-MM-DD form.`, `Pass ${flag} YYYY-MM-DD.`);
+/** A YYYY-MM-DD flag (--from, --to, --since): a real calendar day in range, or a usage error naming the flag. */
+export function parseDateFlag(value: string | undefined, flag: string, bounds: DateBounds = {}): string | undefined {
+  if (value === undefined) return value;
+  const problem = dateProblem(value, bounds);
+  if (problem === 'format' || problem === 'calendar') throw usageError(describeDateProblem('', value, problem, bounds), `Pass ${flag} YYYY-MM-DD.`);
+  if (problem) throw usageError(describeDateProblem('', value, problem, bounds), `Pass ${flag} YYYY-MM-DD, from ${bounds.min ?? MIN_DATE}${bounds.max ? ` to ${bounds.max}` : ''}.`);
   return value;
 }
 

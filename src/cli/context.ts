@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { KdfCost } from '../account/password.js';
 import { setAuditKey } from '../audit/key.js';
 import { authError, usageError } from '../errors.js';
@@ -9,6 +9,9 @@ import { Output, type OutputStreams } from './output.js';
 import { type Env, failuresPath, recordPath, sessionPath } from './paths.js';
 import type { Prompter } from './prompter.js';
 import { loadSession, type SessionSecrets } from './session-file.js';
+
+/** Longest line accepted for a password or code on standard input. */
+export const MAX_SECRET_LINE = 1024;
 
 export interface Io extends OutputStreams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -89,8 +92,14 @@ export class Context {
     return failuresPath(this.recordPath, this.env);
   }
 
+  /** An empty file is no record yet (`init` may use it). */
   recordExists(): boolean {
-    return existsSync(this.recordPath);
+    try {
+      const stat = statSync(this.recordPath);
+      return !stat.isFile() || stat.size > 0;
+    } catch {
+      return false;
+    }
   }
 
   /** Whether the record file is encrypted, judged from its header (without a key). */
@@ -154,10 +163,46 @@ export class Context {
     return prompt();
   }
 
-  /** All of standard input, for --stdin and --password-stdin. */
+  /** Kept for callers not yet moved to the bounded readers: at most 1 MiB and one byte. */
   async readStdin(): Promise<Buffer> {
+    return this.readStdinLimited(1024 * 1024);
+  }
+
+  /**
+   * Standard input up to `maxBytes` and at most one byte more, so the caller can tell "over the
+   * limit" without holding all of it: `cat /dev/zero | dmp docs add --stdin` stops there.
+   */
+  async readStdinLimited(maxBytes: number): Promise<Buffer> {
     const chunks: Buffer[] = [];
-    for await (const chunk of this.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    let total = 0;
+    for await (const chunk of this.io.stdin) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      const room = maxBytes + 1 - total;
+      chunks.push(bytes.length > room ? bytes.subarray(0, room) : bytes);
+      total += Math.min(bytes.length, room);
+      if (total > maxBytes) break; // leaving the loop stops reading (the stream is destroyed)
+    }
     return Buffer.concat(chunks);
+  }
+
+  /**
+   * The first `count` lines of standard input (for secrets), each at most `maxLineBytes`; stops
+   * reading after them. Null when a line is longer, so the caller can say so.
+   */
+  async readStdinLines(count: number, maxLineBytes = MAX_SECRET_LINE): Promise<string[] | null> {
+    const limit = count * (maxLineBytes + 2);
+    const bytes = await this.readStdinLimited(limit);
+    const lines: string[] = [];
+    let start = 0;
+    while (lines.length < count) {
+      const end = bytes.indexOf(0x0a, start);
+      const line = bytes.subarray(start, end === -1 ? bytes.length : end);
+      const text = line.at(-1) === 0x0d ? line.subarray(0, -1) : line;
+      if (text.length > maxLineBytes) return null;
+      lines.push(text.toString('utf8'));
+      if (end === -1) break;
+      start = end + 1;
+    }
+    return lines;
   }
 }

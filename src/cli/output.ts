@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { createRequire } from 'node:module';
+import { escapeControls } from '../util/escape.js';
 
 // cli-table3 is needed only on a terminal; loading it lazily keeps piped runs quick.
 const require = createRequire(import.meta.url);
@@ -8,7 +9,11 @@ const loadTable = () => require('cli-table3') as typeof import('cli-table3');
 export interface Column<T> {
   header: string;
   value: (row: T) => string | number | null | undefined;
+  /** The value in TSV, when it differs from what a person reads (sizes in bytes, not "1.2 MiB"). */
+  raw?: (row: T) => string | number | null | undefined;
   align?: 'left' | 'right';
+  /** On a terminal, the value is already made safe by the command (it adds colour of its own). */
+  safe?: boolean;
 }
 
 export interface OutputStreams {
@@ -19,6 +24,7 @@ export interface OutputStreams {
 /**
  * How a command shows its result: one JSON document with --json, a table on a terminal,
  * tab-separated rows (with a header line) when piped. Notes and progress go to stderr.
+ * Control characters in values are shown escaped (`\x1b`) everywhere but in JSON and raw bytes.
  */
 export class Output {
   readonly color: ChalkInstance;
@@ -39,9 +45,14 @@ export class Output {
     return Boolean(this.streams.stderr.isTTY);
   }
 
-  /** Writes one line to stdout. */
+  /** Writes one line to stdout, as it is: values from the record go through safe() first. */
   line(text = ''): void {
     this.streams.stdout.write(`${text}\n`);
+  }
+
+  /** A stored value made safe for the terminal or a pipe: control characters escaped (tab and newlines kept in a body). */
+  safe(value: string, body = false): string {
+    return escapeControls(value, { tab: body, newline: body });
   }
 
   /** Raw bytes or text to stdout, unchanged. */
@@ -49,9 +60,9 @@ export class Output {
     this.streams.stdout.write(chunk);
   }
 
-  /** A note for the person, on stderr, so stdout stays clean for pipes. */
+  /** A note for the person, on stderr, so stdout stays clean for pipes; control characters in it are escaped. */
   note(text: string): void {
-    this.streams.stderr.write(`${text}\n`);
+    this.streams.stderr.write(`${escapeControls(text, { newline: true })}\n`);
   }
 
   /** Writes to stderr without a newline (progress bars). */
@@ -59,8 +70,9 @@ export class Output {
     this.streams.stderr.write(text);
   }
 
+  /** JSON keeps the exact values; its own escaping makes control characters safe. */
   jsonValue(value: unknown): void {
-    this.line(JSON.stringify(value, null, 2));
+    this.streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
   /** With --json the value, otherwise whatever `human` prints. */
@@ -70,12 +82,12 @@ export class Output {
   }
 
   table<T>(columns: Column<T>[], rows: T[]): void {
-    const cells = rows.map((row) => columns.map((c) => text(c.value(row))));
     if (!this.isTTY) {
       this.line(columns.map((c) => c.header).join('\t'));
-      for (const r of cells) this.line(r.map((v) => v.replace(/[\t\r\n]+/g, ' ')).join('\t'));
+      for (const row of rows) this.line(columns.map((c) => tsvCell((c.raw ?? c.value)(row))).join('\t'));
       return;
     }
+    const cells = rows.map((row) => columns.map((c) => (c.safe ? text(c.value(row)) : escapeControls(text(c.value(row))))));
     const Table = loadTable();
     const table = new Table({
       head: columns.map((c) => this.color.bold(c.header)),
@@ -91,10 +103,15 @@ export class Output {
   fields(pairs: [string, string | number | null | undefined][]): void {
     const width = Math.max(...pairs.map(([k]) => k.length));
     for (const [k, v] of pairs) {
-      if (this.isTTY) this.line(`${this.color.bold(k.padEnd(width))}  ${text(v)}`);
-      else this.line(`${k}\t${text(v).replace(/[\t\r\n]+/g, ' ')}`);
+      if (this.isTTY) this.line(`${this.color.bold(k.padEnd(width))}  ${escapeControls(text(v))}`);
+      else this.line(`${k}\t${tsvCell(v)}`);
     }
   }
+}
+
+/** A TSV cell: tabs and line breaks would split it, so they become spaces; other controls are escaped. */
+function tsvCell(v: string | number | null | undefined): string {
+  return escapeControls(text(v).replace(/[\t\r\n]+/g, ' '));
 }
 
 function text(v: string | number | null | undefined): string {

@@ -1,10 +1,10 @@
 import { usageError } from '../errors.js';
-import type { Context } from './context.js';
+import { type Context, MAX_SECRET_LINE } from './context.js';
 
 /** Lines of standard input for --password-stdin (trailing CR/LF removed, nothing else). */
 export async function stdinLines(ctx: Context, count: number, flag = '--password-stdin'): Promise<string[]> {
-  const text = (await ctx.readStdin()).toString('utf8');
-  const lines = text.split(/\r?\n/);
+  const lines = await ctx.readStdinLines(count);
+  if (lines === null) throw usageError(`${flag}: a line of standard input is over ${MAX_SECRET_LINE} bytes; a password is one line.`, `Pipe it in, e.g. printf '%s\\n' "$PASSWORD" | dmp ... ${flag}.`);
   if (lines.length < count || lines.slice(0, count).some((l) => l === '')) {
     throw usageError(`${flag} expects ${count === 1 ? 'the password on the first line' : `${count} lines`} of standard input.`, `Pipe it in, e.g. printf '%s\\n' "$PASSWORD" | dmp ... ${flag}.`);
   }

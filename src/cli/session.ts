@@ -34,7 +34,7 @@ export function requireSession(ctx: Context, options: { whileClosed?: boolean } 
   const db = ctx.store();
   const state = sessionState(ctx);
   if (!state.live) throw authError(WHY[state.reason], 'Run `dmp login` first.');
-  touchSession(db, state.session.id, ctx.now());
+  if (!db.readonly) touchSession(db, state.session.id, ctx.now()); // a read-only record still serves reads
   if (!options.whileClosed) guardClosedRecord(ctx);
   // A --patient that names no one (or several) is refused by every command, never ignored.
   if (ctx.globals.patient) currentPatient(ctx);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { invalidData, notFound, usageError } from '../errors.js';
+import { fieldError, invalidData, notFound, usageError } from '../errors.js';
+import { notRegularFile } from '../util/files.js';
 import { decodeText, type ExtractedText, pdfText } from './text.js';
 
 /** What a document's content is once read: exact bytes, their hash, type and searchable text. */
@@ -21,7 +22,7 @@ export function parseSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = m && Object.hasOwn(UNITS, m[2]!.toLowerCase()) ? UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || unit === undefined || Number(m[1]) <= 0) {
-    throw usageError(`"${text}" is not a size.`, 'Give --max-size as bytes or with a unit: 200k, 10MiB, 1G.');
+    throw fieldError('usage', `"${text}" is not a size.`, { field: 'maxSize', value: text, rule: 'format' });
   }
   return Math.floor(Number(m[1]) * unit);
 }
@@ -41,8 +42,9 @@ export function readDocumentFile(path: string, maxSize: number): { bytes: Buffer
   } catch {
     throw notFound(`There is no file at ${path}.`, 'Check the path (relative paths start from the current directory).');
   }
-  if (stat.isDirectory()) throw usageError(`${path} is a directory, not a file.`, 'Give the path of one file; add each file of a folder on its own.');
-  if (!stat.isFile()) throw usageError(`${path} is not a regular file.`, 'Give the path of a file on disk.');
+  // One wording for every path that is not a file (directory, fifo, device), as for the record itself.
+  if (stat.isDirectory()) throw usageError(notRegularFile(path, stat), 'Give the path of one file; add each file of a folder on its own.');
+  if (!stat.isFile()) throw usageError(notRegularFile(path, stat), 'Give the path of a file on disk.');
   checkSize(path, stat.size, maxSize);
   let bytes: Buffer;
   try {
@@ -55,11 +57,17 @@ export function readDocumentFile(path: string, maxSize: number): { bytes: Buffer
   return { bytes, fileName: basename(path) };
 }
 
-/** Empty and oversized content is refused, whatever its source. */
-export function checkSize(what: string, size: number, maxSize: number): void {
+/**
+ * Empty and oversized content is refused, whatever its source. `stopped`: the content was read
+ * only up to the limit and one byte more, so its real size is unknown.
+ */
+export function checkSize(what: string, size: number, maxSize: number, stopped = false): void {
   if (size === 0) throw invalidData(`${what} is empty.`, 'Give a document with some content.');
   if (size > maxSize) {
-    throw invalidData(`${what} is ${formatSize(size)}, over the ${formatSize(maxSize)} limit.`, 'Raise the limit with --max-size (for example --max-size 200MiB).');
+    const message = stopped
+      ? `${what} is over the ${formatSize(maxSize)} limit (reading stopped there).`
+      : `${what} is ${formatSize(size)}, over the ${formatSize(maxSize)} limit.`;
+    throw fieldError('invalid', message, { field: 'maxSize', rule: 'over' });
   }
 }
 

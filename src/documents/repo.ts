@@ -1,4 +1,4 @@
-import { notFound } from '../errors.js';
+import { fieldError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { fold } from '../util/fold.js';
 import type { Content } from './ingest.js';
@@ -78,6 +78,8 @@ export const toDocument = (r: Row): DocumentRecord => ({
   updatedAt: r.updated_at,
 });
 
+const noDocument = (id: number) => fieldError('not-found', `There is no document ${id} in this record.`, { field: 'document', value: String(id) });
+
 /** A patient's document holding these exact bytes, if any (for the duplicate check). */
 export function findDuplicate(db: Db, patientId: number, sha256: string): number | undefined {
   const row = db
@@ -112,13 +114,13 @@ export function insertDocument(db: Db, doc: NewDocument, contentId: number, now:
 
 export function getDocument(db: Db, id: number): DocumentRecord {
   const row = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as Row | undefined;
-  if (!row) throw notFound(`There is no document ${id} in this record.`, 'See `dmp docs list` (add --archived for archived ones).');
+  if (!row) throw noDocument(id);
   return toDocument(row);
 }
 
 export function documentBytes(db: Db, id: number): Buffer {
   const row = db.prepare('SELECT c.bytes FROM document d JOIN document_content c ON c.id = d.content_id WHERE d.id = ?').get(id) as { bytes: Buffer } | undefined;
-  if (!row) throw notFound(`There is no document ${id} in this record.`, 'See `dmp docs list`.');
+  if (!row) throw noDocument(id);
   return row.bytes;
 }
 

@@ -1,4 +1,4 @@
-import { usageError } from '../errors.js';
+import { DmpError, usageError } from '../errors.js';
 import { fold } from '../util/fold.js';
 
 /**
@@ -113,12 +113,13 @@ export function resolveType(ref: string): DocumentType {
   const found = findType(ref);
   if (found) return found;
   const close = closestTypes(ref, 3);
-  throw usageError(
-    `"${ref}" is not a document type.`,
-    close.length > 0
-      ? `Did you mean ${close.map((d) => `${d.slug} (${d.code}, ${d.label})`).join(', or ')}? See \`dmp docs types\`.`
-      : 'See `dmp docs types` for the codes and slugs.',
-  );
+  // The suggestions travel as data; the CLI words them into the hint.
+  throw new DmpError('usage', `"${ref}" is not a document type.`, undefined, {
+    field: 'type',
+    value: ref,
+    rule: 'unknown',
+    suggestions: close.map((d) => `${d.slug} (${d.code}, ${d.label})`),
+  });
 }
 
 /** The sub-types nearest to `ref` by edit distance on slug, code and folded label. */

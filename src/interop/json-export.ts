@@ -16,7 +16,7 @@ export interface TableDump {
   columns: string[];
 }
 
-/** The tables a JSON export holds, in creation order (which is also foreign-key order). */
+/** The tables a JSON export holds, in the schema's order (a restore checks foreign keys at the commit). */
 export function exportedTables(db: Db): TableDump[] {
   const listed = db.prepare("SELECT name, type FROM pragma_table_list WHERE schema = 'main'").all() as { name: string; type: string }[];
   const plain = new Set(listed.filter((t) => t.type === 'table').map((t) => t.name));

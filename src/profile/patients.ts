@@ -1,4 +1,4 @@
-import { DmpError, invalidData, notFound } from '../errors.js';
+import { DmpError, fieldError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { fold } from '../util/fold.js';
 import type { Identity } from './identity.js';
@@ -40,12 +40,12 @@ export function nameKey(givenName: string, familyName: string): string {
 export function addPatient(db: Db, identity: Identity, now: Date, isHolder = false): Patient {
   if (identity.nir) {
     const twin = db.prepare('SELECT id FROM patient WHERE nir = ?').get(identity.nir) as { id: number } | undefined;
-    if (twin) throw invalidData(`The NIR ${identity.nir} already belongs to person ${twin.id} in this record.`, 'Check the number, or see `dmp patients list`.');
+    if (twin) throw fieldError('invalid', `The NIR ${identity.nir} already belongs to person ${twin.id} in this record.`, { field: 'nir', value: identity.nir, rule: 'unique' });
   }
   const key = nameKey(identity.givenName, identity.familyName);
   const namesake = db.prepare('SELECT id FROM patient WHERE name_key = ? AND birth_date = ?').get(key, identity.birthDate) as { id: number } | undefined;
   if (namesake) {
-    throw invalidData(`${identity.givenName} ${identity.familyName}, born ${identity.birthDate}, is already person ${namesake.id} in this record.`, 'See `dmp patients list`.');
+    throw fieldError('invalid', `${identity.givenName} ${identity.familyName}, born ${identity.birthDate}, is already person ${namesake.id} in this record.`, { field: 'patient', rule: 'unique' });
   }
   const info = db
     .prepare(
@@ -62,13 +62,13 @@ export function listPatients(db: Db): Patient[] {
 
 export function getPatient(db: Db, id: number): Patient {
   const row = db.prepare('SELECT * FROM patient WHERE id = ?').get(id) as PatientRow | undefined;
-  if (!row) throw notFound(`There is no person ${id} in this record.`, 'See `dmp patients list`.');
+  if (!row) throw fieldError('not-found', `There is no person ${id} in this record.`, { field: 'patient', value: String(id) });
   return toPatient(row);
 }
 
 export function holder(db: Db): Patient {
   const row = db.prepare('SELECT * FROM patient WHERE is_holder = 1').get() as PatientRow | undefined;
-  if (!row) throw notFound('This record has no holder.', 'Create the record with `dmp init`.');
+  if (!row) throw fieldError('not-found', 'This record has no holder.', { field: 'holder', rule: 'missing' });
   return toPatient(row);
 }
 
@@ -101,7 +101,12 @@ export function resolvePatient(db: Db, ref: string): Patient {
   const matches = patientsByNameKey(db).get(fold(trimmed)) ?? [];
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) {
-    throw new DmpError('usage', `"${ref}" names ${matches.length} people in this record (ids ${matches.map((p) => p.id).join(', ')}).`, 'Use the id instead (see `dmp patients list`).');
+    throw new DmpError('usage', `"${ref}" names ${matches.length} people in this record (ids ${matches.map((p) => p.id).join(', ')}).`, undefined, {
+      field: 'patientRef',
+      value: ref,
+      rule: 'ambiguous',
+      ids: matches.map((p) => p.id),
+    });
   }
-  throw notFound(`No one in this record matches "${ref}".`, 'Pass an id, a NIR or a full name from `dmp patients list`.');
+  throw fieldError('not-found', `No one in this record matches "${ref}".`, { field: 'patientRef', value: ref, rule: 'unknown' });
 }

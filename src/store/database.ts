@@ -7,6 +7,8 @@ import { lockedRecordError, notSqliteError, StoreError, wrongKeyError } from './
 import { readRecordHeader, type RecordFormat } from './format.js';
 import { keyPragma, type RecordKey } from './key.js';
 import { migrate } from './migrate.js';
+import { checkRecordPath } from './path.js';
+import { checkSchema } from './schema-check.js';
 
 export type Db = Database.Database;
 export type { RecordKey } from './key.js';
@@ -23,14 +25,15 @@ export interface OpenOptions {
 /** The one place a record file is opened: pragmas, permissions, migrations. */
 export function openRecord(path: string, options: OpenOptions = {}): Db {
   const isMemory = path === ':memory:';
-  const existed = isMemory || existsSync(path);
+  const access = checkRecordPath(path, options);
+  const existed = isMemory || access.exists;
   if (!existed && !options.create) {
     throw new StoreError('no-record', `No record at ${path}.`, 'Create one with `dmp init`, or point to it with --record PATH or DMP_RECORD.');
   }
   if (existed && !isMemory && statSync(path).isDirectory()) {
     throw new StoreError('not-a-record', `${path} is a directory, not a record file.`, 'Point --record (or DMP_RECORD) to a file, for example record.db inside it.');
   }
-  if (!existed) {
+  if (!existed && !existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // Created 0600 before SQLite opens it, so the file is never readable by others, even briefly.
     writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
@@ -38,7 +41,7 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
   const format: RecordFormat = existed && !isMemory ? readRecordHeader(path).format : 'empty';
   if (format === 'other') throw notSqliteError();
   if (format === 'encrypted' && !options.key) throw lockedRecordError();
-  const db = new Database(path, { nativeBinding: addonPath() });
+  const db = new Database(path, { nativeBinding: addonPath(), readonly: access.readOnly });
   try {
     if (options.key) db.pragma(keyPragma(options.key));
     if (!existed) chmodSync(path, 0o600);
@@ -47,9 +50,11 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
     if (!existed || isMemory) db.pragma('page_size = 16384');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    db.pragma('secure_delete = ON');
     // Checked before anything writes to the file: a record we must refuse is left untouched.
     if (existed && !isMemory) refuseForeignDatabase(db, Boolean(options.key));
     if (options.raw) return db;
+    checkSchema(db);
     migrate(db);
     applyJournalPragmas(db, isMemory);
     return db;

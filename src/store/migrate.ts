@@ -28,11 +28,21 @@ export function migrate(db: Database.Database, list: readonly Migration[] = migr
     );
   }
   const pending = [...list].filter((m) => m.version > current).sort((a, b) => a.version - b.version);
-  for (const m of pending) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+  // SQLite's way to rebuild a table others reference: foreign keys off (only possible outside a
+  // transaction), then every reference checked before each migration commits.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (pending.length > 0 && foreignKeys) db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        m.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.version} (${m.name}) broke ${broken.length} foreign key references`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    }
+  } finally {
+    if (pending.length > 0 && foreignKeys) db.pragma('foreign_keys = ON');
   }
   return readVersion(db);
 }

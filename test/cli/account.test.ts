@@ -114,7 +114,7 @@ describe('dmp account recovery-codes', () => {
     const rec = await loggedInRecord();
     const r = await rec.run(['account', 'recovery-codes', '--password-stdin', '--json'], { stdin: 'wrong password\n' });
     expect(r.code).toBe(3);
-    expect(r.stdout).toBe('');
+    expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
     expect(lines(r.stderr)).toEqual(['dmp: The current password is wrong.', '  Type the password you log in with.']);
     const audit = (await rec.run(['audit', '--json'])).json() as { action: string; details: unknown }[];
     expect(audit.at(-1)).toMatchObject({ action: 'account.wrong-password', details: { purpose: 'recovery-codes' } });

@@ -45,8 +45,8 @@ describe('dmp audit', () => {
     const rec = await loggedInRecord();
     const r = await rec.run(['audit', '--since', '2026-02-30', '--json']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(lines(r.stderr)).toEqual(['dmp: "2026-02-30" is not a date in YYYY-MM-DD form.', '  Pass --since YYYY-MM-DD.']);
+    expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
+    expect(lines(r.stderr)).toEqual(['dmp: "2026-02-30" is not a day of the calendar.', '  Pass --since YYYY-MM-DD.']);
   });
 
   it('--verify exits 0 on an intact log', async () => {
@@ -63,10 +63,12 @@ describe('dmp audit', () => {
     const raw = rec.open();
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.prepare("UPDATE audit_log SET actor = 'someone else' WHERE id = 2").run();
+    // Covering the tracks: a missing trigger alone would be refused as a damaged schema.
+    raw.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
     raw.close();
     const r = await rec.run(['audit', '--verify']);
     expect(r.code).toBe(5);
-    expect(r.stdout).toBe('');
+    expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
     expect(lines(r.stderr)).toEqual([
       'dmp: The audit log was altered: row 2 fails the check (its content does not match its MAC).',
       '  Restore the record from a backup you trust; rows before it are intact.',

@@ -103,7 +103,7 @@ describe('errors about the record file', () => {
     db.close();
     const r = await rec.run(['status', '--json']);
     expect(r.code).toBe(5);
-    expect(r.stdout).toBe('');
+    expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
     expect(lines(r.stderr)).toEqual([
       `dmp: This record was written by a newer dmp (schema ${latestVersion() + 1}; this dmp knows up to ${latestVersion()}).`,
       '  Upgrade dmp before opening this record; it was left untouched.',
@@ -114,7 +114,7 @@ describe('errors about the record file', () => {
     const rec = newRecord();
     const r = await rec.run(['--record', rec.dir, 'status']);
     expect(r.code).toBe(5);
-    expect(lines(r.stderr)).toEqual([`dmp: ${rec.dir} is a directory, not a record file.`, '  Point --record (or DMP_RECORD) to a file, for example record.db inside it.']);
+    expect(lines(r.stderr)).toEqual([`dmp: ${rec.dir} is a directory, not a regular file.`, '  Point --record (or DMP_RECORD) to a file, for example record.db inside it.']);
   });
 
   it('a file that is not a database exits 5 naming the problem', async () => {
@@ -153,7 +153,7 @@ describe('errors about the record file', () => {
     const rec = newRecord();
     const r = await rec.run(['patients', 'list', '--json']);
     expect(r.code).toBe(4);
-    expect(r.stdout).toBe('');
+    expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
     expect(lines(r.stderr)).toEqual([`dmp: No record at ${rec.recordPath}.`, '  Create one with `dmp init`, or point to it with --record PATH or DMP_RECORD.']);
   });
 });

@@ -55,7 +55,7 @@ describe('dmp login', () => {
       const r = await rec.run([...a.args, '--json'], { stdin: a.stdin });
       expect(r.code).toBe(3);
       expect(lines(r.stderr)).toEqual([BAD, BAD_HINT]);
-      expect(r.stdout).toBe('');
+      expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
     }
     expect((await rec.run(['status', '--json'])).json().loggedIn).toBe(false);
   });
@@ -183,7 +183,7 @@ describe('sessions from the command line', () => {
       const r = await rec.run([...argv, '--json']);
       expect(r.code).toBe(3);
       expect(lines(r.stderr)).toEqual(['dmp: You are not logged in to this record.', '  Run `dmp login` first.']);
-      expect(r.stdout).toBe('');
+      expect(r.json().error.message).toBe(lines(r.stderr)[0]!.slice('dmp: '.length)); // --json: one error document
     }
   });
 

@@ -52,19 +52,23 @@ describe('dmp patients add', () => {
     const { rec } = await withLeo();
     const month = await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2015-07-02', '--sex', 'M', '--nir', '1 15 06 75 056 001 67']);
     expect(month.code).toBe(5);
-    expect(lines(month.stderr)).toEqual(['dmp: The NIR "1 15 06 75 056 001 67" gives birth month 06 but --birth-date is 2015-07-02.', '  Check the number on the carte Vitale and pass it with --nir.']);
+    expect(lines(month.stderr)).toEqual(['dmp: The NIR "1 15 06 75 056 001 67" gives birth month 06 but the date of birth is 2015-07-02.', '  Check the number on the carte Vitale and pass it with --nir.']);
+    // A malformed date is a usage error (exit 2), as for --date.
     const feb = await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2023-02-29', '--sex', 'F']);
-    expect(feb.code).toBe(5);
-    expect(lines(feb.stderr)).toEqual(['dmp: The date of birth "2023-02-29" is not a real date in YYYY-MM-DD form.', '  Pass --birth-date YYYY-MM-DD, for example 1980-01-31.']);
+    expect(feb.code).toBe(2);
+    expect(lines(feb.stderr)).toEqual(['dmp: The date of birth "2023-02-29" is not a day of the calendar.', '  Pass --birth-date YYYY-MM-DD, for example 1980-01-31.']);
+    const slashes = await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '02/03/2023', '--sex', 'F']);
+    expect(slashes.code).toBe(2);
+    expect(lines(slashes.stderr)).toEqual(['dmp: The date of birth "02/03/2023" is not a date in YYYY-MM-DD form.', '  Pass --birth-date YYYY-MM-DD, for example 1980-01-31.']);
     const twin = await rec.run(['patients', 'add', '--given-name', 'Paul', '--family-name', 'DUPONT', '--birth-date', '2015-06-02', '--sex', 'M', '--nir', '115067505600167']);
     expect(twin.code).toBe(5);
-    expect(lines(twin.stderr)).toEqual(['dmp: The NIR 115067505600167 already belongs to person 2 in this record.', '  Check the number, or see `dmp patients list`.']);
+    expect(lines(twin.stderr)).toEqual(['dmp: The NIR 115067505600167 already belongs to person 2 in this record.', '  Check the number on the carte Vitale and pass it with --nir.']);
     const again = await rec.run(LEO.slice(0, -2));
     expect(again.code).toBe(5);
     expect(lines(again.stderr)).toEqual(['dmp: Léo DUPONT, born 2015-06-02, is already person 2 in this record.', '  See `dmp patients list`.']);
     const future = await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2027-02-01', '--sex', 'F']);
-    expect(future.code).toBe(5);
-    expect(lines(future.stderr)).toEqual(['dmp: The date of birth 2027-02-01 is in the future.', '  Check --birth-date.']);
+    expect(future.code).toBe(2);
+    expect(lines(future.stderr)).toEqual(['dmp: The date of birth 2027-02-01 is in the future (today is 2026-11-26).', '  Check --birth-date: today or earlier.']);
     expect((await rec.run(['patients', 'list', '--json'])).json()).toHaveLength(2);
   });
 });
@@ -118,7 +122,7 @@ describe('dmp patients show REF', () => {
     const { rec } = await withLeo();
     const byName = await rec.run(['patients', 'show', 'Paul Martin', '--json']);
     expect(byName.code).toBe(4);
-    expect(byName.stdout).toBe('');
+    expect(byName.json().error.kind).toBe('not-found');
     expect(lines(byName.stderr)).toEqual(['dmp: No one in this record matches "Paul Martin".', '  Pass an id, a NIR or a full name from `dmp patients list`.']);
     const byId = await rec.run(['patients', 'show', '9']);
     expect(byId.code).toBe(4);
@@ -153,7 +157,7 @@ describe('the global --patient flag', () => {
     const { rec } = await withLeo();
     const unknown = await rec.run(['--patient', 'Paul Martin', 'patients', 'list', '--json']);
     expect(unknown.code).toBe(4);
-    expect(unknown.stdout).toBe('');
+    expect(unknown.json().error.kind).toBe('not-found');
     expect(lines(unknown.stderr)).toEqual(['dmp: No one in this record matches "Paul Martin".', '  Pass an id, a NIR or a full name from `dmp patients list`.']);
     await rec.run(['patients', 'add', '--given-name', 'Leo', '--family-name', 'Dupont', '--birth-date', '2019-01-01', '--sex', 'M']);
     const ambiguous = await rec.run(['--patient', 'Léo Dupont', 'audit']);

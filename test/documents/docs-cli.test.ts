@@ -265,7 +265,9 @@ describe('show, edit, mask, archive, rm, reindex', () => {
     const audit = (await rec.run(['audit', '--json'])).json() as { action: string; target: string; details: Record<string, unknown> }[];
     const edits = audit.filter((a) => a.action === 'document.edit');
     expect(edits).toHaveLength(2);
-    expect(edits[0]!.details.title).toEqual({ from: 'Ancien titre', to: 'Échographie rénale' });
+    // Which fields changed, and the type; never the titles, author or organisation themselves.
+    expect(edits[0]!.details).toEqual({ changed: ['title', 'date', 'author', 'org', 'typeCode'], typeCode: { from: 'SYNTH', to: '18748-4' } });
+    expect(JSON.stringify(audit)).not.toMatch(/Ancien titre|Échographie|Roux|Clinique/);
   });
 
   it('masks and unmasks, audited, and says when nothing changes', async () => {
@@ -288,8 +290,9 @@ describe('show, edit, mask, archive, rm, reindex', () => {
     expect(piped.stderr).toContain(`Deleting document ${id} needs confirmation.`);
     expect(piped.stderr).toContain('Pass --yes');
     const no = await rec.run(['docs', 'rm', String(id)], { tty: true, answers: [false] });
-    expect(no.code).toBe(130);
-    expect(no.stderr).toContain('dmp: Cancelled; nothing was deleted.');
+    // Saying no is an answer: exit 0 and a clear line (130 is for Ctrl-C only).
+    expect(no.code).toBe(0);
+    expect(no.stderr).toBe('Not deleted; nothing changed.\n');
     expect((await rec.run(['docs', 'show', String(id)])).code).toBe(0);
     const yes = await rec.run(['docs', 'rm', String(id)], { tty: true, answers: [true] });
     expect(yes.code).toBe(0);
@@ -297,6 +300,8 @@ describe('show, edit, mask, archive, rm, reindex', () => {
     expect((await rec.run(['docs', 'search', 'supprimer', '--json'])).json()).toEqual([]);
     const actions = ((await rec.run(['audit', '--json'])).json() as { action: string }[]).map((a) => a.action);
     expect(actions).toContain('document.remove');
+    const removal = ((await rec.run(['audit', '--json'])).json() as { action: string; details: Record<string, unknown> }[]).find((a) => a.action === 'document.remove')!;
+    expect(Object.keys(removal.details).sort()).toEqual(['sha256', 'typeCode']);
   });
 
   it('reindex rebuilds the index and search still works', async () => {

@@ -29,7 +29,7 @@ describe('docs add refuses bad input and stores nothing', () => {
     const rec = await loggedInRecord();
     const dir = join(rec.dir, 'scans');
     mkdirSync(dir);
-    await fails(rec, ['docs', 'add', '--type', 'synthese', '--file', dir], 2, `dmp: ${dir} is a directory, not a file.`);
+    await fails(rec, ['docs', 'add', '--type', 'synthese', '--file', dir], 2, `dmp: ${dir} is a directory, not a regular file.`);
   });
 
   it('an empty file', async () => {
@@ -53,7 +53,7 @@ describe('docs add refuses bad input and stores nothing', () => {
   it('standard input that is empty or over --max-size, and text over --max-size', async () => {
     const rec = await loggedInRecord();
     await fails(rec, ['docs', 'add', '--type', 'synthese', '--stdin'], 5, 'dmp: Standard input is empty.', { stdin: '' });
-    await fails(rec, ['docs', 'add', '--type', 'synthese', '--stdin', '--max-size', '1k'], 5, 'dmp: Standard input is 2.0 KiB, over the 1.0 KiB limit.', { stdin: 'x'.repeat(2048) });
+    await fails(rec, ['docs', 'add', '--type', 'synthese', '--stdin', '--max-size', '1k'], 5, 'dmp: Standard input is over the 1.0 KiB limit (reading stopped there).', { stdin: 'x'.repeat(2048) });
     await fails(rec, ['docs', 'add', '--type', 'synthese', '--text', 'x'.repeat(20), '--max-size', '10'], 5, 'dmp: The text is 20 B, over the 10 B limit.');
   });
 
@@ -69,10 +69,11 @@ describe('docs add refuses bad input and stores nothing', () => {
 
   it('an invalid date and a future date', async () => {
     const rec = await loggedInRecord();
-    await fails(rec, ['docs', 'add', '--type', 'synthese', '--text', 'x', '--date', '2026-02-30'], 2, 'dmp: "2026-02-30" is not a date in YYYY-MM-DD form.');
+    await fails(rec, ['docs', 'add', '--type', 'synthese', '--text', 'x', '--date', '2026-02-30'], 2, 'dmp: "2026-02-30" is not a day of the calendar.');
     await fails(rec, ['docs', 'add', '--type', 'synthese', '--text', 'x', '--date', '26/11/2026'], 2, 'dmp: "26/11/2026" is not a date in YYYY-MM-DD form.');
-    const r = await fails(rec, ['docs', 'add', '--type', 'synthese', '--text', 'x', '--date', '2026-11-27'], 2, 'dmp: 2026-11-27 is in the future.');
-    expect(r.stderr).toContain('today (2026-11-26) or earlier');
+    const r = await fails(rec, ['docs', 'add', '--type', 'synthese', '--text', 'x', '--date', '2026-11-27'], 2, 'dmp: 2026-11-27 is in the future');
+    expect(r.stderr).toContain('(today is 2026-11-26).\n  --date is the date of the act: today or earlier.');
+    await fails(rec, ['docs', 'add', '--type', 'synthese', '--text', 'x', '--date', '0000-03-10'], 2, 'dmp: 0000-03-10 is out of range: dates start at 1900-01-01.');
   });
 
   it('an unknown type, naming the closest matches', async () => {
@@ -108,8 +109,8 @@ describe('docs edit refuses bad input and changes nothing', () => {
   it('bad date, future date, unknown type, empty title, nothing to change', async () => {
     const rec = await loggedInRecord();
     const id = String(await addText(rec, 'Texte'));
-    await fails(rec, ['docs', 'edit', id, '--date', '2026-13-01'], 2, 'dmp: "2026-13-01" is not a date in YYYY-MM-DD form.');
-    await fails(rec, ['docs', 'edit', id, '--date', '2027-01-01'], 2, 'dmp: 2027-01-01 is in the future.');
+    await fails(rec, ['docs', 'edit', id, '--date', '2026-13-01'], 2, 'dmp: "2026-13-01" is not a day of the calendar.');
+    await fails(rec, ['docs', 'edit', id, '--date', '2027-01-01'], 2, 'dmp: 2027-01-01 is in the future (today is 2026-11-26).');
     await fails(rec, ['docs', 'edit', id, '--type', 'cr-imagrie'], 2, 'Did you mean cr-imagerie');
     await fails(rec, ['docs', 'edit', id, '--title', ''], 2, 'dmp: The title is empty.');
     await fails(rec, ['docs', 'edit', id], 2, 'dmp: Nothing to change.');
@@ -121,6 +122,7 @@ describe('list and search refuse bad filters', () => {
     const rec = await loggedInRecord();
     await addText(rec, 'Texte');
     await fails(rec, ['docs', 'list', '--from', '2026-1-1'], 2, 'dmp: "2026-1-1" is not a date in YYYY-MM-DD form.');
+    await fails(rec, ['docs', 'list', '--from', '0001-01-01'], 2, 'dmp: 0001-01-01 is out of range: dates start at 1900-01-01.');
     await fails(rec, ['docs', 'list', '--from', '2026-02-01', '--to', '2026-01-01'], 2, 'dmp: --from 2026-02-01 is after --to 2026-01-01.');
     await fails(rec, ['docs', 'list', '--category', 'radio'], 2, 'dmp: "radio" is not a document category.');
     await fails(rec, ['docs', 'search', 'texte', '--type', 'nope'], 2, 'dmp: "nope" is not a document type.');

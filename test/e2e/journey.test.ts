@@ -94,14 +94,14 @@ describe('end to end, without a terminal', () => {
     expect(again.code).toBe(0);
     const replay = login(next);
     expect(replay.code).toBe(3);
-    expect(replay.stdout).toBe('');
+    expect(JSON.parse(replay.stdout).error.kind).toBe('auth');
     expect(replay.stderr).toBe('dmp: Login failed: the username, password or code is wrong.\n  Check them and try again; after 5 failures in a row login is locked for a while.\n');
   }, 120_000);
 
-  it('(still logged in) a failure with --json keeps stdout empty and prints one message and one hint', () => {
+  it('(still logged in) a failure with --json prints one error document on stdout, and one message and one hint on stderr', () => {
     const r = dmp(['patients', 'show', 'nobody', '--json']);
     expect(r.code).toBe(4);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { kind: 'not-found', message: 'No one in this record matches "nobody".', hint: 'Pass an id, a NIR or a full name from `dmp patients list`.' } });
     expect(r.stderr).toBe('dmp: No one in this record matches "nobody".\n  Pass an id, a NIR or a full name from `dmp patients list`.\n');
   });
 });

@@ -56,11 +56,23 @@ export function scriptedPrompter(answers: unknown[]): Prompter & { asked: string
 }
 
 export interface RunOptions {
-  stdin?: string | Buffer;
-  /** stdin and stdout are terminals. */
-  tty?: boolean;
+  /** What standard input holds; a stream for input that never ends (`cat /dev/zero`). */
+  stdin?: string | Buffer | Readable;
+  /** true: stdin, stdout and stderr are terminals; or each stream on its own (unset ones are not). */
+  tty?: boolean | TtyStreams;
   answers?: unknown[];
   env?: Record<string, string>;
+}
+
+export interface TtyStreams {
+  stdin?: boolean;
+  stdout?: boolean;
+  stderr?: boolean;
+}
+
+function ttyOf(tty: RunOptions['tty']): Required<TtyStreams> {
+  if (typeof tty === 'object') return { stdin: Boolean(tty.stdin), stdout: Boolean(tty.stdout), stderr: Boolean(tty.stderr) };
+  return { stdin: Boolean(tty), stdout: Boolean(tty), stderr: Boolean(tty) };
 }
 
 function stream(isTTY: boolean): PassThrough & { isTTY?: boolean; columns?: number; text(): string; bytes(): Buffer } {
@@ -99,10 +111,12 @@ export class TestRecord {
   }
 
   async run(argv: string[], options: RunOptions = {}): Promise<CliResult> {
-    const stdout = stream(Boolean(options.tty));
-    const stderr = stream(Boolean(options.tty));
-    const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]) as Readable & { isTTY?: boolean };
-    stdin.isTTY = Boolean(options.tty);
+    const tty = ttyOf(options.tty);
+    const stdout = stream(tty.stdout);
+    const stderr = stream(tty.stderr);
+    const given = options.stdin;
+    const stdin = (given instanceof Readable ? given : Readable.from(given === undefined ? [] : [Buffer.from(given)])) as Readable & { isTTY?: boolean };
+    stdin.isTTY = tty.stdin;
     const ctx = new Context({
       io: { stdin, stdout, stderr },
       env: { ...this.env, ...options.env },

@@ -172,11 +172,14 @@ describe('opening a file that is not a dmp record', () => {
     raw.close();
   });
 
-  it('still opens an empty existing file as a new record', () => {
+  it('an empty file is no record (nothing migrated into it); creating uses it, 0600', () => {
     const path = join(tempDir(), 'empty.db');
-    writeFileSync(path, '');
-    const db = openRecord(path);
+    writeFileSync(path, '', { mode: 0o644 });
+    expect(() => openRecord(path)).toThrow(expect.objectContaining({ problem: 'no-record', message: `No record at ${path} (the file is empty).` }));
+    expect(statSync(path).size).toBe(0);
+    const db = openRecord(path, { create: true });
     expect(version(db)).toBe(latestVersion());
     db.close();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { addDocument } from '../../../documents/documents.js';
+import { addDocument, validateOptionalName, validateTitle } from '../../../documents/documents.js';
 import { checkSize, type Content, DEFAULT_MAX_SIZE, fileContent, parseSize, readDocumentFile, typedContent } from '../../../documents/ingest.js';
 import { CATEGORIES, type CategoryKey, type DocumentType, resolveType, typesIn } from '../../../documents/taxonomy.js';
 import { invalidData, usageError } from '../../../errors.js';
@@ -8,8 +8,9 @@ import { isoDay } from '../../../util/dates.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
-import { actDate } from './shared.js';
+import { actDate, documentJson } from './shared.js';
 import { printDocument } from './show.js';
+import { asValidator } from '../../prompter.js';
 
 interface AddFlags {
   type?: string;
@@ -58,17 +59,19 @@ async function add(ctx: Context, flags: AddFlags): Promise<void> {
   if (sources > 1) throw usageError('Give the content with only one of --text, --stdin and --file.', 'Drop the others; one document has one content.');
   const maxSize = flags.maxSize !== undefined ? parseSize(flags.maxSize) : DEFAULT_MAX_SIZE;
   const date = actDate(ctx, flags.date, isoDay(ctx.now()));
-  if (flags.title !== undefined && !flags.title.trim()) throw usageError('The title is empty.', 'Pass --title with some text, or leave it out.');
+  const givenTitle = flags.title !== undefined ? validateTitle(flags.title) : undefined;
+  const author = validateOptionalName(flags.author, 'author');
+  const org = validateOptionalName(flags.org, 'org');
   if (sources === 0 && !ctx.interactive) {
     throw usageError('Missing the content.', 'Pass --text TEXT, --stdin or --file PATH; dmp only opens an editor on a terminal.');
   }
   const type = flags.type !== undefined ? resolveType(flags.type) : await chooseType(ctx);
   const { content, fileName } = await readContent(ctx, flags, maxSize);
-  const title = flags.title?.trim() ?? (await askTitle(ctx, fileName ?? type.label));
+  const title = givenTitle ?? validateTitle(await askTitle(ctx, fileName ?? type.label));
   const db = ctx.store();
   const result = addDocument(
     db,
-    { patientId: patient.id, typeCode: type.code, title, date, author: flags.author?.trim() || null, org: flags.org?.trim() || null, fileName, masked: flags.masked },
+    { patientId: patient.id, typeCode: type.code, title, date, author, org, fileName, masked: flags.masked },
     content,
     { actor: actor.username, allowDuplicate: flags.allowDuplicate },
     ctx.now(),
@@ -76,7 +79,8 @@ async function add(ctx: Context, flags: AddFlags): Promise<void> {
   if (result.duplicateOf !== undefined) {
     ctx.out.note(`These exact bytes are already document ${result.duplicateOf}; nothing was added.`);
     ctx.out.note('  Pass --allow-duplicate to file them again.');
-    if (ctx.out.json) ctx.out.jsonValue({ duplicateOf: result.duplicateOf });
+    // The same shape as a new add (the document already filed), plus where it is.
+    if (ctx.out.json) ctx.out.jsonValue({ ...documentJson(result.document), duplicateOf: result.duplicateOf });
     return;
   }
   if (content.text.warning) ctx.out.note(`Note: ${content.text.warning}; the document is stored and found by its title, author and organisation only.`);
@@ -89,8 +93,9 @@ async function readContent(ctx: Context, flags: AddFlags, maxSize: number): Prom
     return { content: await fileContent(file.bytes), fileName: file.fileName };
   }
   if (flags.stdin) {
-    const bytes = await ctx.readStdin();
-    checkSize('Standard input', bytes.length, maxSize);
+    // Reads at most one byte over the limit: `cat /dev/zero | dmp docs add --stdin` stops there.
+    const bytes = await ctx.readStdinLimited(maxSize);
+    checkSize('Standard input', bytes.length, maxSize, true);
     return { content: await fileContent(bytes), fileName: null };
   }
   const text = flags.text ?? (await ctx.prompter.editor('Text of the document (save and close the editor when done)'));
@@ -115,6 +120,6 @@ async function chooseType(ctx: Context): Promise<DocumentType> {
 
 async function askTitle(ctx: Context, fallback: string): Promise<string> {
   if (!ctx.interactive) return fallback;
-  const title = await ctx.prompter.input('Title', { default: fallback, validate: (v) => (v.trim() ? true : 'Give a title.') });
+  const title = await ctx.prompter.input('Title', { default: fallback, validate: asValidator(validateTitle) });
   return title.trim() || fallback;
 }

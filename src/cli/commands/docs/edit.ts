@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { changeDocument } from '../../../documents/documents.js';
+import { changeDocument, validateOptionalName, validateTitle } from '../../../documents/documents.js';
 import type { DocumentChanges } from '../../../documents/repo.js';
 import { getDocument } from '../../../documents/repo.js';
 import { resolveType } from '../../../documents/taxonomy.js';
@@ -36,13 +36,10 @@ function edit(ctx: Context, id: number, flags: EditFlags): void {
   const actor = requireSession(ctx);
   const db = ctx.store();
   const changes: DocumentChanges = {};
-  if (flags.title !== undefined) {
-    if (!flags.title.trim()) throw usageError('The title is empty.', 'Pass --title with some text.');
-    changes.title = flags.title.trim();
-  }
+  if (flags.title !== undefined) changes.title = validateTitle(flags.title);
   if (flags.date !== undefined) changes.date = actDate(ctx, flags.date, flags.date);
-  if (flags.author !== undefined) changes.author = flags.author.trim() || null;
-  if (flags.org !== undefined) changes.org = flags.org.trim() || null;
+  if (flags.author !== undefined) changes.author = validateOptionalName(flags.author, 'author');
+  if (flags.org !== undefined) changes.org = validateOptionalName(flags.org, 'org');
   if (flags.type !== undefined) changes.typeCode = resolveType(flags.type).code;
   if (Object.keys(changes).length === 0) throw usageError('Nothing to change.', 'Pass at least one of --title, --date, --author, --org, --type.');
   getDocument(db, id);

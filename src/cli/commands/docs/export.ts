@@ -1,9 +1,10 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, ftruncateSync, lstatSync, openSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { appendAudit } from '../../../audit/log.js';
-import { documentBytes, getDocument } from '../../../documents/repo.js';
+import { exportDocument } from '../../../documents/documents.js';
+import { getDocument } from '../../../documents/repo.js';
 import { usageError } from '../../../errors.js';
+import { notRegularFile } from '../../../util/files.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
@@ -19,40 +20,78 @@ export function registerExport(docs: Command, ctx: Context): void {
     .command('export')
     .description('write a document\'s original bytes to a file, or to standard output when it is piped')
     .argument('<id>', 'the document id')
-    .option('-o, --output <path>', 'the file to write')
+    .option('-o, --output <path>', 'the file to write (a regular file; never through a symbolic link)')
     .option('--force', 'overwrite the file if it exists')
     .addHelpText('after', examples('dmp docs export 12 -o radio.pdf', 'dmp docs export 12 > radio.pdf', 'dmp docs export 12 | sha256sum'))
-    .action(action<ExportFlags>(ctx, ([id], flags) => exportDocument(ctx, documentId(id), flags)));
+    .action(action<ExportFlags>(ctx, ([id], flags) => run(ctx, documentId(id), flags)));
 }
 
-function exportDocument(ctx: Context, id: number, flags: ExportFlags): void {
+function run(ctx: Context, id: number, flags: ExportFlags): void {
   const actor = requireSession(ctx);
   const db = ctx.store();
   const doc = getDocument(db, id);
   if (flags.output === undefined && ctx.out.isTTY) {
     throw usageError('Standard output is a terminal; the bytes would garble it.', `Pass -o PATH, or redirect: dmp docs export ${id} > ${doc.fileName ?? 'document'}`);
   }
-  const bytes = documentBytes(db, id);
-  if (flags.output !== undefined) {
-    const path = resolve(ctx.cwd, flags.output);
-    writeExport(path, flags.output, bytes, Boolean(flags.force));
-    ctx.out.note(`Wrote document ${id} (${bytes.length} bytes) to ${flags.output}.`);
-  } else {
-    ctx.out.write(bytes);
+  const shown = flags.output;
+  if (shown === undefined) {
+    exportDocument(db, id, 'stdout', actor.username, ctx.now(), (bytes) => ctx.out.write(bytes));
+    return;
   }
-  // Reading a document is an access, and the DMP logs accesses too.
-  appendAudit(db, { actor: actor.username, action: 'document.export', target: `document:${id}`, details: { to: flags.output ?? 'stdout' } }, ctx.now());
+  const path = resolve(ctx.cwd, shown);
+  let size = 0;
+  exportDocument(db, id, 'file', actor.username, ctx.now(), (bytes) => {
+    writeExport(path, shown, bytes, Boolean(flags.force));
+    size = bytes.length;
+  });
+  ctx.out.note(`Wrote document ${id} (${size} bytes) to ${shown}.`);
 }
 
-/** Health data: the file is 0600 (also when --force replaces one), and never replaced without --force. */
+/**
+ * Health data: the file is 0600, never replaced without --force, and only ever a regular file
+ * reached without a symbolic link (`--force` on /dev/null or a planted link would otherwise
+ * chmod or overwrite something else).
+ */
 function writeExport(path: string, shown: string, bytes: Uint8Array, force: boolean): void {
+  refuseNonRegular(path, shown, force);
+  let fd: number;
   try {
-    // 'wx' fails if the path exists, in the same step as creating it (no check-then-write race).
-    writeFileSync(path, bytes, { mode: 0o600, flag: force ? 'w' : 'wx' });
+    // O_EXCL fails if the path exists, in the same step as creating it (no check-then-write race);
+    // O_NOFOLLOW refuses a link planted since; O_NONBLOCK keeps a fifo from hanging the open.
+    const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK | (force ? 0 : constants.O_EXCL);
+    fd = openSync(path, flags, 0o600);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw usageError(`${shown} already exists.`, 'Pass --force to overwrite it, or choose another path.');
+    if (code === 'ELOOP') throw usageError(`${shown} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
     throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}).`, 'Choose a path in a folder that exists and that you can write to.');
   }
-  if (force) chmodSync(path, 0o600);
+  try {
+    if (!fstatSync(fd).isFile()) throw usageError(notRegularFile(shown, fstatSync(fd)), 'Give the path of a file to create or replace.');
+    fchmodSync(fd, 0o600);
+    ftruncateSync(fd, 0);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  } catch (err) {
+    closeSync(fd);
+    if (!(err instanceof Error && err.name === 'DmpError')) {
+      // A half-written export is worse than none.
+      rmSync(path, { force: true });
+      const code = (err as NodeJS.ErrnoException).code;
+      throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}); nothing was kept.`, 'Free some space or choose another path.');
+    }
+    throw err;
+  }
+  closeSync(fd);
+}
+
+function refuseNonRegular(path: string, shown: string, force: boolean): void {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return; // missing: created below
+  }
+  if (stat.isSymbolicLink()) throw usageError(`${shown} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
+  if (!stat.isFile()) throw usageError(notRegularFile(shown, stat), 'Give the path of a file to create or replace.');
+  if (!force) throw usageError(`${shown} already exists.`, 'Pass --force to overwrite it, or choose another path.');
 }

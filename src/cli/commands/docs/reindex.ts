@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { appendAudit } from '../../../audit/log.js';
-import { rebuildIndex } from '../../../documents/search.js';
+import { reindexDocuments } from '../../../documents/documents.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
@@ -13,12 +12,7 @@ export function registerReindex(docs: Command, ctx: Context): void {
     .action(
       action(ctx, () => {
         const actor = requireSession(ctx);
-        const db = ctx.store();
-        const count = db.transaction(() => {
-          const n = rebuildIndex(db);
-          appendAudit(db, { actor: actor.username, action: 'document.reindex', details: { documents: n } }, ctx.now());
-          return n;
-        })();
+        const count = reindexDocuments(ctx.store(), actor.username, ctx.now());
         ctx.out.result({ documents: count }, () => ctx.out.note(`Rebuilt the search index over ${count} documents.`));
       }),
     );

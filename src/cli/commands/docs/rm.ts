@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { removeDocument } from '../../../documents/documents.js';
 import { getDocument } from '../../../documents/repo.js';
-import { DmpError, usageError } from '../../../errors.js';
+import { usageError } from '../../../errors.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
@@ -21,8 +21,9 @@ export function registerRm(docs: Command, ctx: Context): void {
         const doc = getDocument(db, documentId(id));
         if (!flags.yes) {
           if (!ctx.interactive) throw usageError(`Deleting document ${doc.id} needs confirmation.`, 'Pass --yes to confirm; dmp only asks on a terminal.');
-          const ok = await ctx.prompter.confirm(`Delete document ${doc.id} "${doc.title}" (${doc.date}) for good?`, false);
-          if (!ok) throw new DmpError('cancelled', 'Cancelled; nothing was deleted.');
+          const ok = await ctx.prompter.confirm(`Delete document ${doc.id} "${ctx.out.safe(doc.title)}" (${doc.date}) for good?`, false);
+          // Saying no is an answer, not a failure (130 is for Ctrl-C).
+          if (!ok) return ctx.out.result({ deleted: null }, () => ctx.out.note('Not deleted; nothing changed.'));
         }
         removeDocument(db, doc.id, actor.username, ctx.now());
         ctx.out.result({ deleted: doc.id }, () => ctx.out.note(`Deleted document ${doc.id} "${doc.title}".`));

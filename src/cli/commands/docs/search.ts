@@ -35,14 +35,19 @@ export function registerSearch(docs: Command, ctx: Context): void {
           () => {
             if (hits.length === 0) return ctx.out.note(`No document matches "${query}".`);
             const c = ctx.out.color;
-            const marked = (s: string) => (ctx.out.isTTY ? s.replace(new RegExp(`${HIGHLIGHT_START}(.*?)${HIGHLIGHT_END}`, 'g'), (_m, w: string) => c.bold.yellow(w)) : plain(s));
+            // Each piece is made safe before the highlight's own escape codes are added around it.
+            const marked = (s: string) =>
+              s
+                .split(new RegExp(`${HIGHLIGHT_START}(.*?)${HIGHLIGHT_END}`))
+                .map((piece, i) => (i % 2 === 1 ? c.bold.yellow(ctx.out.safe(piece)) : ctx.out.safe(piece)))
+                .join('');
             ctx.out.table<SearchHit>(
               [
                 { header: 'id', value: (h) => h.id, align: 'right' },
                 { header: 'date', value: (h) => h.date },
                 { header: 'type', value: (h) => h.typeCode },
                 { header: 'title', value: (h) => h.title },
-                { header: 'snippet', value: (h) => marked(h.snippet) },
+                { header: 'snippet', value: (h) => marked(h.snippet), raw: (h) => plain(h.snippet), safe: true },
                 { header: 'score', value: (h) => h.score.toFixed(2), align: 'right' },
               ],
               hits,

@@ -62,7 +62,7 @@ export const DOCUMENT_COLUMNS: Column<DocumentRecord>[] = [
   { header: 'author', value: (d) => d.author },
   { header: 'org', value: (d) => d.org },
   { header: 'mime', value: (d) => d.mimeType },
-  { header: 'size', value: (d) => formatSize(d.size), align: 'right' },
+  { header: 'size', value: (d) => formatSize(d.size), raw: (d) => d.size, align: 'right' },
   { header: 'flags', value: (d) => [d.masked ? 'masked' : '', d.archived ? 'archived' : ''].filter(Boolean).join(',') },
 ];
 

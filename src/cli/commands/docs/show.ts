@@ -53,7 +53,7 @@ export function printDocument(ctx: Context, d: DocumentRecord, text: string | nu
     ]);
     if (text !== null) {
       ctx.out.line();
-      ctx.out.line(text);
+      ctx.out.line(ctx.out.safe(text, true));
     }
   });
 }

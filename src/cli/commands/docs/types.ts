@@ -2,17 +2,16 @@ import type { Command } from 'commander';
 import { CATEGORIES, type DocumentType, parseCategory, typesIn } from '../../../documents/taxonomy.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
-import { requireSession } from '../../session.js';
 
 export function registerTypes(docs: Command, ctx: Context): void {
   docs
     .command('types')
-    .description('list the document categories and sub-types (national typeCodes) and their slugs')
+    .description('list the document categories and sub-types (national typeCodes) and their slugs (needs no record)')
     .option('--category <key>', `only one category: ${Object.keys(CATEGORIES).join(', ')}`)
     .addHelpText('after', examples('dmp docs types', 'dmp docs types --category imaging --json'))
     .action(
       action<{ category?: string }>(ctx, (_a, flags) => {
-        requireSession(ctx);
+        // The taxonomy is fixed: no record, no session needed.
         const rows = typesIn(flags.category !== undefined ? parseCategory(flags.category) : undefined);
         ctx.out.result(
           rows.map((d) => ({ code: d.code, category: d.category, label: d.label, labelEn: d.labelEn, slug: d.slug })),

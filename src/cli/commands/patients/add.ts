@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { appendAudit } from '../../../audit/log.js';
 import { validateIdentity } from '../../../profile/identity.js';
-import { addPatient } from '../../../profile/patients.js';
+import { registerPatient } from '../../../profile/changes.js';
 import { isoDay } from '../../../util/dates.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -18,11 +17,5 @@ export function registerAdd(patients: Command, ctx: Context): void {
 async function add(ctx: Context, flags: IdentityFlags): Promise<void> {
   const actor = requireSession(ctx);
   const identity = validateIdentity(await readIdentity(ctx, flags), isoDay(ctx.now()));
-  const db = ctx.store();
-  const patient = db.transaction(() => {
-    const p = addPatient(db, identity, ctx.now());
-    appendAudit(db, { actor: actor.username, action: 'patient.add', target: `patient:${p.id}` }, ctx.now());
-    return p;
-  })();
-  showPatient(ctx, patient);
+  showPatient(ctx, registerPatient(ctx.store(), identity, actor.username, ctx.now()));
 }
