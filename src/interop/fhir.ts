@@ -17,32 +17,33 @@ export function attachmentName(d: ExportDocument): string {
   return `${d.uuid}${ext}`;
 }
 
-/** A FHIR R4 Bundle (type collection) of the whole record: a pure function of the read models. */
-export function toFhirBundle(view: RecordView, options: FhirOptions = {}): Bundle {
+/** Every resource of the record, one at a time (the export streams them; a million acts need not sit in memory as resources). */
+export function* fhirResources(view: RecordView, options: FhirOptions = {}): Generator<Resource> {
   const patientRef = new Map(view.people.map((p) => [p.patient.id, p.uuid]));
   const actRef = new Map(view.acts.map((a) => [a.act.id, a.uuid]));
   const documentUuids = new Map(view.documents.map((d) => [d.document.id, d.uuid]));
-  const resources: Resource[] = [
-    ...view.people.map(patient),
-    ...view.documents.map((d) => documentReference(d, patientRef.get(d.document.patientId)!, options)),
-    ...view.acts.map((a) => explanationOfBenefit(a, patientRef.get(a.patientId)!)),
-    ...view.health.map((h) => healthResource(h, patientRef.get(h.patientId)!, view.today, actRef)),
-    ...view.consent.flatMap((s) => consentResources(s, { patientUuid: patientRef.get(s.patientId)!, documentUuids })),
-  ];
-  return {
-    resourceType: 'Bundle',
-    id: view.recordUuid,
-    type: 'collection',
-    timestamp: view.generatedAt,
-    entry: resources.map((resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource })),
-  };
+  for (const p of view.people) yield patient(p);
+  for (const d of view.documents) yield documentReference(d, patientRef.get(d.document.patientId)!, options);
+  for (const a of view.acts) yield explanationOfBenefit(a, patientRef.get(a.patientId)!);
+  for (const h of view.health) yield healthResource(h, patientRef.get(h.patientId)!, view.today, actRef);
+  for (const c of view.consent) yield* consentResources(c, { patientUuid: patientRef.get(c.patientId)!, documentUuids });
 }
 
-/** The bundle as JSON, entry by entry: a record of a million acts never becomes one string. */
-export function* bundleJson(bundle: Bundle): Generator<string> {
-  const { entry, ...head } = bundle;
-  yield `${JSON.stringify(head).slice(0, -1)},"entry":[`;
-  for (const [i, e] of entry.entries()) yield `${i ? ',' : ''}\n${JSON.stringify(e)}`;
+const entry = (resource: Resource) => ({ fullUrl: `urn:uuid:${resource.id}`, resource });
+
+/** A FHIR R4 Bundle (type collection) of the whole record: a pure function of the read models. */
+export function toFhirBundle(view: RecordView, options: FhirOptions = {}): Bundle {
+  return { resourceType: 'Bundle', id: view.recordUuid, type: 'collection', timestamp: view.generatedAt, entry: [...fhirResources(view, options)].map(entry) };
+}
+
+/** The same bundle as JSON text, resource by resource: what `dmp export --format fhir` writes. */
+export function* fhirBundleJson(view: RecordView, options: FhirOptions = {}): Generator<string> {
+  yield `{"resourceType":"Bundle","id":${JSON.stringify(view.recordUuid)},"type":"collection","timestamp":${JSON.stringify(view.generatedAt)},"entry":[`;
+  let first = true;
+  for (const r of fhirResources(view, options)) {
+    yield `${first ? '' : ','}\n${JSON.stringify(entry(r))}`;
+    first = false;
+  }
   yield '\n]}\n';
 }
 

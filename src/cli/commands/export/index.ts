@@ -54,7 +54,7 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
     chunks = exportJson(db);
     count = 'every table';
   } else {
-    const [{ collectRecord }, { attachmentName, bundleJson, toFhirBundle }] = await Promise.all([import('../../../interop/collect.js'), import('../../../interop/fhir.js')]);
+    const [{ collectRecord }, { attachmentName, fhirBundleJson }] = await Promise.all([import('../../../interop/collect.js'), import('../../../interop/fhir.js')]);
     const view = collectRecord(db, ctx.now());
     const base = flags.output !== undefined ? dirname(resolve(ctx.cwd, flags.output)) : ctx.cwd;
     let attachmentsDir: string | undefined;
@@ -63,9 +63,8 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
       for (const d of view.documents) writeNewFile(ctx, join(dir, attachmentName(d)), d.bytes, Boolean(flags.force), '--attachments');
       attachmentsDir = relative(base, dir).split('\\').join('/') || '.';
     }
-    const bundle = toFhirBundle(view, { attachmentsDir });
-    chunks = bundleJson(bundle);
-    count = `${bundle.entry.length} resources`;
+    chunks = fhirBundleJson(view, { attachmentsDir });
+    count = `${view.people.length} people, ${view.documents.length} documents, ${view.acts.length} acts, ${view.health.length} health entries`;
   }
   if (flags.output !== undefined) {
     const path = writeNewFileChunks(ctx, flags.output, chunks, Boolean(flags.force), '--output');
