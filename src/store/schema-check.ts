@@ -17,11 +17,7 @@ export const SCHEMA_BY_VERSION: Readonly<Record<number, readonly string[]>> = {
     'trigger document_fts_insert', 'trigger document_fts_delete', 'trigger document_fts_update',
   ],
   3: ['table reimbursement_import', 'index reimbursement_import_sha256', 'table reimbursement'],
-  4: [],
   5: [],
-  7: ['table health_entry', 'index health_entry_by_patient', 'index health_entry_by_name', 'index health_entry_by_act', 'table patient_contact'],
-  8: ['table consent_event', 'index consent_event_current', 'trigger consent_event_no_update', 'trigger consent_event_no_delete', 'table record_life', 'trigger record_life_no_update', 'trigger record_life_no_delete'],
-  9: ['table record_identity', 'index patient_uuid', 'trigger patient_uuid_default', 'index document_uuid', 'trigger document_uuid_default'],
 };
 
 /**
