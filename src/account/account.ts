@@ -50,6 +50,8 @@ export interface CreateOptions {
   /** Keys already derived (an encrypted record: its file was created with unlock.recordKey). */
   unlock?: Unlock;
   storage?: Storage;
+  /** Random bytes for the account's secrets (default crypto's): dmp seed passes a seeded generator's. */
+  random?: (size: number) => Buffer;
 }
 
 /** Creates the holder and the account in one transaction; loads the new audit key for `db`. */
@@ -62,9 +64,9 @@ export async function createAccount(
 ): Promise<Enrolment> {
   const username = checkUsername(input.username);
   checkPassword(input.password);
-  const unlock = options.unlock ?? (await deriveUnlock(input.password, newKdfParams(cost)));
-  const secret = newTotpSecret();
-  const auditSecret = newAuditSecret();
+  const unlock = options.unlock ?? (await deriveUnlock(input.password, newKdfParams(cost, options.random)));
+  const secret = newTotpSecret(options.random);
+  const auditSecret = newAuditSecret(options.random);
   setAuditKey(db, auditMacKey(auditSecret));
   return db.transaction(() => {
     const holder = addPatient(db, input.identity, now, true);
@@ -76,13 +78,13 @@ export async function createAccount(
       holder.id,
       JSON.stringify(unlock.kdf),
       unlock.check,
-      seal(unlock.wrapKey, secret),
-      sealAuditSecret(unlock.wrapKey, auditSecret),
+      seal(unlock.wrapKey, secret, options.random),
+      sealAuditSecret(unlock.wrapKey, auditSecret, options.random),
       options.storage ?? 'unencrypted',
       now.toISOString(),
       now.toISOString(),
     );
-    const recoveryCodes = replaceRecoveryCodes(db);
+    const recoveryCodes = replaceRecoveryCodes(db, options.random);
     appendAudit(db, { actor: username, action: 'account.create', target: `patient:${holder.id}`, details: { storage: options.storage ?? 'unencrypted' } }, now);
     return { holder, username, totp: { secret, uri: totpUri(username, secret) }, recoveryCodes };
   }).immediate();

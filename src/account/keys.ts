@@ -25,7 +25,7 @@ export async function deriveUnlock(password: string, kdf: KdfParams): Promise<Un
 export const parseKdf = (stored: string) => JSON.parse(stored) as KdfParams;
 
 /** The audit secret sealed for the account row. */
-export const sealAuditSecret = (wrapKey: Buffer, secret: Buffer) => seal(wrapKey, secret.toString('hex'));
+export const sealAuditSecret = (wrapKey: Buffer, secret: Buffer, random?: (size: number) => Buffer) => seal(wrapKey, secret.toString('hex'), random);
 
 /** Unseals the audit secret with the password's wrapping key and loads its MAC key for `db`; returns the MAC key. */
 export function loadAuditKey(db: Db, wrapKey: Buffer, sealed: Buffer | null): Buffer {

@@ -15,8 +15,11 @@ export type KdfCost = { N: number; r: number; p: number };
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function newKdfParams(cost: KdfCost = DEFAULT_COST): KdfParams {
-  return { alg: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') };
+/** Where random bytes come from: crypto's, or a seeded generator's (dmp seed: reproducible test records). */
+export type RandomSource = (size: number) => Buffer;
+
+export function newKdfParams(cost: KdfCost = DEFAULT_COST, random: RandomSource = randomBytes): KdfParams {
+  return { alg: 'scrypt', ...cost, salt: random(16).toString('base64') };
 }
 
 export interface PasswordKeys {
@@ -42,8 +45,8 @@ export function sameBytes(a: Buffer, b: Buffer): boolean {
 }
 
 /** AES-256-GCM: iv (12) | tag (16) | ciphertext. */
-export function seal(key: Buffer, plaintext: string): Buffer {
-  const iv = randomBytes(12);
+export function seal(key: Buffer, plaintext: string, random: RandomSource = randomBytes): Buffer {
+  const iv = random(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);

@@ -13,8 +13,9 @@ const TOLERANCE_SECONDS = PERIOD;
 
 export const ISSUER = 'dmp';
 
-export function newTotpSecret(): string {
-  return lib().generateSecret();
+export function newTotpSecret(random?: (size: number) => Buffer): string {
+  // 20 bytes in base32, as generateSecret makes them, when a seeded generator supplies the bytes.
+  return random ? new (lib().ScureBase32Plugin)().encode(random(20)) : lib().generateSecret();
 }
 
 export function totpUri(username: string, secret: string): string {

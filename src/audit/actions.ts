@@ -17,6 +17,7 @@ export type AuditAction =
   // the record file
   | 'record.encrypted'
   | 'record.backup'
+  | 'record.export'
   // people
   | 'patient.add'
   // documents

@@ -3,8 +3,8 @@ import { createHmac, randomBytes } from 'node:crypto';
 export { auditKeyOf, setAuditKey } from '../store/audit-key.js';
 
 /** A new random secret for a record's audit chain (stored sealed with the password's key). */
-export function newAuditSecret(): Buffer {
-  return randomBytes(32);
+export function newAuditSecret(random: (size: number) => Buffer = randomBytes): Buffer {
+  return random(32);
 }
 
 /** The MAC key, derived from the secret so the secret itself never leaves the record's account row. */

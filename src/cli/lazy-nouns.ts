@@ -10,6 +10,8 @@ export interface Noun {
   summary: string;
   /** What `dmp --help` shows after the name (commander writes `[options]` for a noun with flags of its own). */
   term?: string;
+  /** Left out of `dmp --help` (the shell completion protocol). */
+  hidden?: boolean;
   load: () => Promise<Register>;
 }
 
@@ -30,7 +32,7 @@ const standIns = new WeakMap<Command, Noun>();
  */
 export function registerStandIn(program: Command, noun: Noun): void {
   const cmd = program
-    .command(noun.name)
+    .command(noun.name, { hidden: noun.hidden })
     .description(noun.summary)
     .helpOption(false)
     .allowUnknownOption()

@@ -30,6 +30,11 @@ export const NOUNS: readonly Noun[] = [
   { name: 'health', summary: "the person's own health data: allergies, conditions, medication, lab results, measurements, vaccinations", load: async () => (await import('./commands/health/index.js')).registerHealth },
   { name: 'profile', summary: "the person's information: identity and contact details (MES INFORMATIONS)", load: async () => (await import('./commands/profile/index.js')).registerProfile },
   { name: 'summary', term: '[options]', summary: 'the RÉCAPITULATIF: who, documents by category, 24 months of payer data, health entries, and what is missing; --pdf for a doctor', load: async () => (await import('./commands/summary/index.js')).registerSummary },
+  { name: 'export', term: '[options]', summary: "export the whole record: a FHIR R4 Bundle, or dmp's own lossless JSON (which `dmp restore` reads); health data in clear, written 0600", load: async () => (await import('./commands/export/index.js')).registerExport },
+  { name: 'restore', term: '[options] <path>', summary: 'make a new record from a JSON export (`dmp export --format json`): the same rows, audit log and account, so the same password and authenticator log in', load: async () => (await import('./commands/restore.js')).registerRestore },
+  { name: 'seed', term: '[options]', summary: 'for developers: fill a new record with realistic, reproducible French test data (or write AMELI-style CSV files with --csv-out)', load: async () => (await import('./commands/seed.js')).registerSeed },
+  { name: 'completion', term: '<shell>', summary: 'print the shell completion script for bash, zsh or fish', load: async () => (await import('./commands/completion.js')).registerCompletion },
+  { name: 'complete', hidden: true, summary: 'completion candidates for the words after --, for the shell scripts', load: async () => (await import('./commands/completion.js')).registerComplete },
 ];
 
 export interface BuildOptions {

@@ -18,6 +18,8 @@ export interface Who {
   patientId: number;
   actor: string;
   now: Date;
+  /** The new rows' uuids (default random): dmp seed passes a seeded generator's. */
+  newUuid?: () => string;
 }
 
 export interface ProfessionalInput {
@@ -29,7 +31,7 @@ export interface ProfessionalInput {
 const ADVANCE_DIRECTIVES = 'EXPPAT_3';
 
 const change = (db: Db, who: Who, topic: Topic, subject: string, state: Record<string, unknown> | null, action: string, check?: (c: ConsentEvent | undefined) => void): Outcome =>
-  recordChange(db, { patientId: who.patientId, topic, subject, state, actor: who.actor, action }, who.now, check);
+  recordChange(db, { patientId: who.patientId, topic, subject, state, actor: who.actor, action }, who.now, check, who.newUuid);
 
 const isSet = (db: Db, who: Who, topic: Topic, subject = '') => Boolean(latestEvent(db, who.patientId, topic, subject)?.state);
 const currentGp = (db: Db, who: Who) => latestEvent(db, who.patientId, 'gp')?.state?.rpps as string | undefined;

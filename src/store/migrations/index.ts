@@ -6,6 +6,7 @@ import { encryption } from './004-encryption.js';
 import { idsNeverReused } from './005-ids-never-reused.js';
 import { health } from './007-health.js';
 import { consent } from './008-consent.js';
+import { interop } from './009-interop.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, idsNeverReused, health, consent];
+export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, idsNeverReused, health, consent, interop];

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DmpError, usageError } from '../errors.js';
+import type { Context } from './context.js';
+
+/**
+ * Writes a file dmp makes (an export, generated test data): created 0600 exclusively, never
+ * through a symbolic link, fsynced; an existing path is refused unless `force`, and then
+ * only a regular file is replaced, by renaming a complete new file over it (a crash leaves
+ * the old file or the new one, never half of one).
+ */
+export function writeNewFile(ctx: Context, rawPath: string, bytes: Buffer | string, force: boolean, flag: string): string {
+  return writeNewFileChunks(ctx, rawPath, [bytes], force, flag);
+}
+
+/** The same, from pieces (a large export never sits in memory whole); a failure midway leaves no file. */
+export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterable<Buffer | string>, force: boolean, flag: string): string {
+  if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
+  const path = resolve(ctx.cwd, rawPath);
+  const existing = statOrNull(path);
+  if (existing && !force) throw new DmpError('usage', `${path} already exists.`, 'Pass --force to replace it, or choose another path.');
+  if (existing && !existing.isFile()) {
+    const what = existing.isSymbolicLink() ? 'a symbolic link' : existing.isDirectory() ? 'a directory' : 'a device or socket';
+    throw new DmpError('usage', `${path} is not a regular file (${what}); dmp will not write there.`, 'Choose a path to a new file.');
+  }
+  const target = existing ? join(dirname(path), `.${randomBytes(6).toString('hex')}.dmp-tmp`) : path;
+  writeExclusive(target, chunks);
+  if (existing) {
+    try {
+      renameSync(target, path);
+    } catch (err) {
+      rmSync(target, { force: true });
+      throw cannotWrite(path, err);
+    }
+  }
+  return path;
+}
+
+/** A folder for generated files: created 0700 when missing; an existing one must be a real folder. */
+export function ensureFolder(ctx: Context, rawPath: string, flag: string): string {
+  if (!rawPath.trim()) throw usageError(`The folder given to ${flag} is empty.`, `Pass ${flag} DIR.`);
+  const path = resolve(ctx.cwd, rawPath);
+  const existing = statOrNull(path);
+  if (existing && !existing.isDirectory()) throw usageError(`${path} is not a folder${existing.isSymbolicLink() ? ' (a symbolic link)' : ''}.`, `Pass ${flag} with a folder, or a path where one can be made.`);
+  if (!existing) {
+    try {
+      mkdirSync(path, { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw cannotWrite(path, err);
+    }
+  }
+  return path;
+}
+
+function statOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function writeExclusive(path: string, chunks: Iterable<Buffer | string>): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  } catch (err) {
+    throw cannotWrite(path, err);
+  }
+  try {
+    // Small pieces (one row each) are gathered into ~1 MiB writes.
+    let pending: (Buffer | string)[] = [];
+    let size = 0;
+    const flush = () => {
+      const bytes = Buffer.concat(pending.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+      pending = [];
+      size = 0;
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) flush();
+    }
+    flush();
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw err instanceof DmpError ? err : cannotWrite(path, err);
+  }
+  closeSync(fd);
+}
+
+function cannotWrite(path: string, err: unknown): DmpError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') return new DmpError('usage', `${path} already exists.`, 'Pass --force to replace it, or choose another path.');
+  const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (err as Error).message;
+  return new DmpError(code === 'ENOENT' ? 'usage' : 'read-only', `Cannot write ${path}: ${why}.`, 'Choose a path in a folder you can write to.');
+}
