@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+// node:crypto (~2 ms to load) only when a session path is needed: `dmp --help` never needs it.
+const require = createRequire(import.meta.url);
 
 export type Env = Record<string, string | undefined>;
 
@@ -15,6 +18,7 @@ export function recordPath(flag: string | undefined, env: Env, cwd: string): str
 /** $DMP_STATE_DIR, else the XDG state directory; one session file per record. */
 export function sessionPath(record: string, env: Env): string {
   const stateHome = env.DMP_STATE_DIR || join(env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state'), 'dmp');
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const id = createHash('sha256').update(record).digest('hex').slice(0, 16);
   return join(stateHome, `session-${id}.json`);
 }
