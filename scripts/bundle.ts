@@ -55,6 +55,26 @@ const noColorDetection: Plugin = {
   },
 };
 
+/**
+ * Large packages that only rarely used commands load (`reimbursements import`: the CSV
+ * reader and writer, iconv-lite's tables, the progress bar; `init` on a terminal: the QR
+ * code; an editor prompt: chardet) stay in node_modules, required when those commands run:
+ * two-thirds of the bundle, which every start would otherwise read. Only copies at the top of
+ * node_modules are left out (a package's own nested copy is bundled as it is).
+ */
+const LEFT_OUT = new Set(['iconv-lite', 'chardet', 'qrcode', 'pngjs', 'csv-parse', 'csv-stringify', 'cli-progress']);
+const leaveOut: Plugin = {
+  name: 'leave-out',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      const name = args.path.split('/')[0]!;
+      if (!LEFT_OUT.has(name) || args.pluginData === 'leave-out') return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'leave-out' });
+      return found.path.startsWith(join(root, 'node_modules', name, '')) ? { path: args.path, external: true } : undefined;
+    });
+  },
+};
+
 const main = await build({
   entryPoints: { main: join(root, 'dist', 'src', 'cli', 'main.js') },
   outdir: out,
@@ -65,7 +85,10 @@ const main = await build({
   target: 'node20',
   sourcemap: true,
   external,
-  plugins: [lazyChildProcess, noColorDetection],
+  plugins: [lazyChildProcess, noColorDetection, leaveOut],
+  // Smaller to read at each start; names are kept, so stack traces stay legible (and main.cjs.map maps them).
+  minifyWhitespace: true,
+  minifySyntax: true,
   // The modules find files beside them (fonts, the reader thread's entry, packages to require) from import.meta.url.
   define: { 'import.meta.url': '__dmpModuleUrl' },
   banner: { js: "const __dmpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -90,6 +113,8 @@ function importThroughBoot(meta: Metafile): void {
     code = code.replaceAll(call, `__dmpImport(${JSON.stringify(specifier)})`);
   }
   if (/\bimport\(/.test(code)) throw new Error('bundle: main.cjs still has an import() that src/boot.cts cannot serve');
+  // src/boot.cts reads it as latin1, the quickest decoding, which is right for ASCII only (esbuild escapes the rest).
+  if (/[^\x00-\x7f]/.test(code)) throw new Error('bundle: main.cjs is not pure ASCII');
   writeFileSync(file, code);
 }
 

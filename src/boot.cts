@@ -45,7 +45,8 @@ const dmpImport = (specifier: string): Promise<unknown> => import(specifier);
 
 /** Compiles the bundle, from the cache when it fits, into a function that runs it as a CommonJS module. */
 function compile(cache: Buffer | undefined): { script: Script; main: () => void } {
-  const source = readFileSync(BUNDLE, 'utf8');
+  // Pure ASCII (scripts/bundle.ts checks): latin1 makes V8's one-byte string with no decoding.
+  const source = readFileSync(BUNDLE, 'latin1');
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __dmpImport) {${source}\n})`, { filename: BUNDLE, cachedData: cache });
   const wrapper = script.runInThisContext() as Main;
   return {
