@@ -9,11 +9,13 @@
  * Safe by construction: V8 refuses a cache made by another V8 version or with other flags
  * (the bundle is then compiled as usual), and the cache is used only when its header names the
  * bundle's exact size and modification time, so an edited or rebuilt bundle never runs stale
- * code. Nothing is written at run time. The bundle is CommonJS (not an ES module) because
+ * code. A cache cut short is refused by V8 too, but V8 checks no checksum: a cache damaged in
+ * place (like a damaged main.cjs) can abort the process; `npm run build` makes both again.
+ * Nothing is written at run time. The bundle is CommonJS (not an ES module) because
  * Node offers the code cache only for scripts, and loading a script skips Node's ES module
  * loader (~4 ms of its own).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -74,5 +76,10 @@ export function warmCodeCache(commandLines: string[][]): void {
     process.argv = [process.argv[0]!, BUNDLE, ...argv];
     main();
   }
-  process.on('exit', () => writeFileSync(CACHE, Buffer.concat([Buffer.from(stamp(BUNDLE), 'latin1'), script.createCachedData()])));
+  process.on('exit', () => {
+    // Written whole, then renamed: a cut-short cache is refused by V8, but a damaged one is not
+    // checked (release builds of V8 verify no checksum) and would abort the process.
+    writeFileSync(`${CACHE}.tmp`, Buffer.concat([Buffer.from(stamp(BUNDLE), 'latin1'), script.createCachedData()]));
+    renameSync(`${CACHE}.tmp`, CACHE);
+  });
 }
