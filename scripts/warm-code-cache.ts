@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,9 @@ import { join } from 'node:path';
  */
 const COMMAND_LINES = [['--help'], ['status'], ['docs', 'search', 'warm'], ['docs', 'list'], ['reimbursements', 'summary'], ['summary']];
 
-process.env.DMP_RECORD = join(mkdtempSync(join(tmpdir(), 'dmp-warm-')), 'none.db');
-process.env.DMP_STATE_DIR = join(process.env.DMP_RECORD, '..', 'state');
+const dir = mkdtempSync(join(tmpdir(), 'dmp-warm-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+process.env.DMP_RECORD = join(dir, 'none.db');
+process.env.DMP_STATE_DIR = join(dir, 'state');
 const boot = createRequire(import.meta.url)('../src/boot.cjs') as { warmCodeCache(commandLines: string[][]): void };
 boot.warmCodeCache(COMMAND_LINES);
