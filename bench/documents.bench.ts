@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,16 +8,17 @@ import { addDocument } from '../src/documents/documents.js';
 import { typedContent } from '../src/documents/ingest.js';
 import { holder } from '../src/profile/patients.js';
 import { openRecord } from '../src/store/database.js';
+import { type Case, printAgainstFloor, timeInterleaved } from './timing.js';
 
 /**
  * `npm run bench documents`: 100,000 typed documents of about 2 KB of French text, added in
  * batches in one process; then whole-process wall time of `node bin/dmp.js docs search/list`,
- * median of several runs; then the record's size against the raw text.
+ * median of several interleaved runs, each beside node's own start (goal: 2x); then the record's size against the raw text.
  * DMP_BENCH_DOCS=5000 for a quick try.
  */
 const DOCS = Number(process.env.DMP_BENCH_DOCS ?? 100_000);
 const BATCH = 1000;
-const RUNS = 9;
+const RUNS = 11;
 const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'dmp.js');
 
 const COMMON = (
@@ -69,24 +70,6 @@ function documentText(rand: () => number, vocab: string[], i: number): string {
   return words.join(' ').replace(/ ([.,])/g, '$1');
 }
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function timeRuns(args: string[], env: NodeJS.ProcessEnv): { ms: number; best: number; lines: number } {
-  const times: number[] = [];
-  let lines = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-    lines = r.stdout.trim().split('\n').length - 1;
-  }
-  return { ms: median(times), best: Math.min(...times), lines };
-}
-
 export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dmp-bench-docs-'));
   const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
@@ -128,21 +111,17 @@ export async function main(): Promise<void> {
     console.log(`add (batches of ${BATCH}, one process): ${(insertMs / 1000).toFixed(1)} s (${Math.round(DOCS / (insertMs / 1000)).toLocaleString('en')} documents/s)`);
     console.log(`record size: ${(recordBytes / 1e6).toFixed(1)} MB = ${(recordBytes / rawBytes).toFixed(2)} x the raw text (goal <= 2x)`);
     // Wall times depend on what else the machine runs: say how loaded it was.
-    console.log(`whole-process wall time, median and best of ${RUNS} runs (goal < 150 ms; ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):`);
-    const cases: [string, string[]][] = [
-      ['node -e "" (node start alone)', ['-e', '']],
-      ['dmp --version (start + imports)', [BIN, '--version']],
-      ['docs search xylophagie (rare word)', [BIN, 'docs', 'search', 'xylophagie']],
-      ['docs search patient (common word)', [BIN, 'docs', 'search', 'patient']],
-      ['docs search "bilan sanguin" (phrase)', [BIN, 'docs', 'search', '"bilan sanguin"']],
-      ['docs search cardi* (prefix)', [BIN, 'docs', 'search', 'cardi*']],
-      ['docs list --limit 20', [BIN, 'docs', 'list', '--limit', '20']],
+    console.log(`whole-process wall time, median and best of ${RUNS} interleaved runs, mean CPU (user + sys), each against node's own start (${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}):`);
+    const cases: Case[] = [
+      { label: 'node -e "" (node start alone)', args: ['-e', ''] },
+      { label: 'dmp --version (start + imports)', args: [BIN, '--version'] },
+      { label: 'docs search xylophagie (rare word)', args: [BIN, 'docs', 'search', 'xylophagie'], goal: 2 },
+      { label: 'docs search patient (common word)', args: [BIN, 'docs', 'search', 'patient'], goal: 2 },
+      { label: 'docs search "bilan sanguin" (phrase)', args: [BIN, 'docs', 'search', '"bilan sanguin"'], goal: 2 },
+      { label: 'docs search cardi* (prefix)', args: [BIN, 'docs', 'search', 'cardi*'], goal: 2 },
+      { label: 'docs list --limit 20', args: [BIN, 'docs', 'list', '--limit', '20'], goal: 2 },
     ];
-    for (const [label, args] of cases) {
-      const { ms, best, lines } = timeRuns(args, env);
-      console.log(`  ${label.padEnd(42)} ${ms.toFixed(0).padStart(5)} ms (best ${best.toFixed(0).padStart(3)})${args[0] === BIN && args[1] === 'docs' ? `  (${lines} rows)` : ''}`);
-    }
-    console.log(`load average after the timings: ${loadavg()[0]!.toFixed(1)}`);
+    printAgainstFloor(cases, timeInterleaved(cases, RUNS, env), (c) => c.args[1] === 'docs');
     const t1 = performance.now();
     execFileSync(process.execPath, [BIN, 'docs', 'reindex'], { env, stdio: 'pipe' });
     const reindexMs = performance.now() - t1;

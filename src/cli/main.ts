@@ -33,4 +33,7 @@ process.stderr.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await run(process.argv.slice(2), ctx);
+// Not a top-level await: the bundle is a CommonJS script (see src/boot.cts).
+void run(process.argv.slice(2), ctx).then((code) => {
+  process.exitCode = code;
+});

@@ -1,7 +1,10 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+// node:crypto (~2 ms to load) only when a session path is needed: `dmp --help` never needs it.
+const require = createRequire(import.meta.url);
 
 export type Env = Record<string, string | undefined>;
 
@@ -25,7 +28,7 @@ function followLink(path: string): string {
   }
 }
 
-const recordId = (record: string) => createHash('sha256').update(record).digest('hex').slice(0, 16);
+const recordId = (record: string) => (require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(record).digest('hex').slice(0, 16);
 
 /** $DMP_STATE_DIR, else the XDG state directory (kept across reboots). */
 export function stateDir(env: Env): string {

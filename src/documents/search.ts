@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.js';
 import { type DocumentFilters, filterClause, countDocuments } from './repo.js';
-import { type PrefixExpander, toFtsQuery } from './query.js';
+import { indexTokens, type PrefixExpander, toFtsQuery } from './query.js';
 
 export interface SearchHit {
   id: number;
@@ -9,7 +9,7 @@ export interface SearchHit {
   date: string;
   /** The best passage; matched words are wrapped in HIGHLIGHT_START / HIGHLIGHT_END. */
   snippet: string;
-  /** bm25 relevance, higher is better. */
+  /** bm25 relevance, higher is better; 0 when the query has only common words (see searchDocuments). */
   score: number;
 }
 
@@ -22,12 +22,18 @@ const WEIGHTS = '10.0, 1.0, 3.0, 3.0';
 type Ranked = Omit<SearchHit, 'snippet' | 'score'> & { rank: number };
 
 /**
- * Ranked full-text search. Ranking runs over ids and scores only; snippets are made for the
- * returned rows alone, because SQLite would otherwise build one for every match before sorting.
+ * Ranked full-text search: best first by bm25 (FTS5's, with the column weights above), ties
+ * by id. Except when every word the query looks for is common, that is found in at least half
+ * of the indexed documents: bm25 then gives each such word its floor weight (FTS5 clamps its
+ * idf to 1e-6), so the scores are all ~0 and say next to nothing, yet FTS5 must score every
+ * match before the first is known (~150 ms for a word in 100,000 documents). Such a query
+ * lists its matches newest first (by id: the latest added), with score 0, and stops once it
+ * has enough. Ranking runs over ids and scores only; snippets are made for the returned rows
+ * alone, because SQLite would otherwise build one for every match before sorting.
  */
 export function searchDocuments(db: Db, query: string, filters: DocumentFilters): SearchHit[] {
   const match = toFtsQuery(query, prefixExpander(db));
-  const ranked = rankOnIndex(db, match, filters) ?? rankWithFilters(db, match, filters);
+  const ranked = onlyCommonWords(db, match) ? newestFirst(db, match, filters) : (rankOnIndex(db, match, filters) ?? rankWithFilters(db, match, filters));
   const snippet = db.prepare(
     `SELECT snippet(document_fts, -1, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS s
      FROM document_fts WHERE document_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
@@ -37,7 +43,7 @@ export function searchDocuments(db: Db, query: string, filters: DocumentFilters)
   return ranked.map(({ rank, ...hit }) => ({
     ...hit,
     snippet: ((snippet.get(match, hit.id) as { s: string | null } | undefined)?.s ?? '').replace(/\s+/g, ' ').trim(),
-    score: Math.round(-rank * 1000) / 1000,
+    score: Math.round(-rank * 1000) / 1000 || 0,
   }));
 }
 
@@ -102,6 +108,84 @@ function rankWithFilters(db: Db, match: string, filters: DocumentFilters): Ranke
        ORDER BY rank, d.id LIMIT @limit`,
     )
     .all({ ...where.params, match, limit: filters.limit ?? -1 }) as Ranked[];
+}
+
+/**
+ * Whether every phrase the query looks for (outside its NOT part) is one word, or one prefix,
+ * found in at least half of the indexed documents: where bm25's idf, ln((N - n + 0.5) / (n +
+ * 0.5)), is at most 0 and FTS5 clamps it. Each count stops at N/2. A phrase of several words
+ * is never taken as common (counting it means matching it throughout), so it is ranked.
+ */
+function onlyCommonWords(db: Db, match: string): boolean {
+  const phrases = phrasesOf(match).filter((p) => !p.excluded);
+  if (phrases.length === 0 || phrases.some((p) => indexTokens(p.text).length !== 1)) return false;
+  const half = Math.ceil(indexedRows(db) / 2);
+  if (half === 0) return false;
+  const count = db.prepare('SELECT count(*) FROM (SELECT 1 FROM document_fts WHERE document_fts MATCH ? LIMIT ?)').pluck();
+  return phrases.every((p) => (count.get(p.source, half) as number) >= half);
+}
+
+/**
+ * The matches newest first (by id, the order FTS5 keeps its rows in, so the scan stops after
+ * `limit` rows that pass the filters), each with score 0. The CROSS JOIN keeps the index as
+ * the outer loop, as in rankWithFilters.
+ */
+function newestFirst(db: Db, match: string, filters: DocumentFilters): Ranked[] {
+  const where = filterClause(filters);
+  return db
+    .prepare(
+      `SELECT d.id, d.title, d.type_code AS typeCode, d.date, 0 AS rank
+       FROM document_fts CROSS JOIN document d ON d.id = document_fts.rowid
+       WHERE document_fts MATCH @match AND ${where.sql}
+       ORDER BY document_fts.rowid DESC LIMIT @limit`,
+    )
+    .all({ ...where.params, match, limit: filters.limit ?? -1 }) as Ranked[];
+}
+
+/**
+ * N, the number of rows in the index, as bm25 reads it: the first varint of FTS5's averages
+ * record (document_fts_data, id 1; SQLite's varint format). Counting the documents instead
+ * takes a few milliseconds on a large record.
+ */
+function indexedRows(db: Db): number {
+  const block = db.prepare('SELECT block FROM document_fts_data WHERE id = 1').pluck().get() as Buffer | undefined;
+  if (!block || block.length === 0) return 0;
+  let n = 0;
+  for (let i = 0; i < Math.min(block.length, 8); i++) {
+    n = n * 128 + (block[i]! & 0x7f);
+    if ((block[i]! & 0x80) === 0) return n;
+  }
+  return countDocuments(db);
+}
+
+/**
+ * The phrases of an expression made by toFtsQuery: each quoted string (quotes inside doubled),
+ * with ` *` after it for a prefix; toFtsQuery puts every excluded phrase after its one NOT.
+ */
+export function phrasesOf(match: string): { source: string; text: string; excluded: boolean }[] {
+  const phrases: { source: string; text: string; excluded: boolean }[] = [];
+  let excluded = false;
+  for (let i = 0; i < match.length; ) {
+    if (match[i] !== '"') {
+      if (match.startsWith('NOT', i)) excluded = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let text = '';
+    for (i++; ; ) {
+      const close = match.indexOf('"', i);
+      if (close === -1) throw new Error(`unterminated phrase in FTS expression ${match}`);
+      text += match.slice(i, close);
+      i = close + 1;
+      if (match[i] !== '"') break;
+      text += '"';
+      i++;
+    }
+    if (match.startsWith(' *', i)) i += 2;
+    phrases.push({ source: match.slice(start, i), text, excluded });
+  }
+  return phrases;
 }
 
 /** At most this many words stand in for a prefix; beyond, FTS5 handles the prefix itself. */

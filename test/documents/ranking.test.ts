@@ -26,6 +26,9 @@ function record() {
   }
   for (let i = 0; i < 3; i++) add(leo, 100 + i, `compte rendu long sans rapport ${'examen clinique normal '.repeat(20)} tension`);
   const titled = add(leo, 200, 'examen sans rapport', 'Tension artérielle');
+  // Documents without the word, so that it is rare enough for bm25 to rank (a word in at least
+  // half of the documents is listed newest first instead: test/documents/common-words.test.ts).
+  for (let i = 0; i < 50; i++) add(marie, 300 + i, 'ordonnance renouvelée', `Ordonnance ${i}`);
   return { db, marie, leo, titled };
 }
 

@@ -8,6 +8,6 @@ import { join } from 'node:path';
  */
 export default function ensureBuilt(): void {
   const root = join(import.meta.dirname, '..', '..');
-  const bundle = join(root, 'dist', 'bundle', 'main.js');
+  const bundle = join(root, 'dist', 'bundle', 'main.cjs.cache');
   if (!existsSync(bundle)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
