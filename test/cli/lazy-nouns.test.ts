@@ -25,7 +25,7 @@ describe('lazy nouns', () => {
 
   it('loads only the noun the command line names', async () => {
     const program = await buildProgram(context(), { argv: ['--record', 'docs', 'patients', 'list'] });
-    expect(noun(program, 'patients').commands.map((c) => c.name())).toEqual(['add', 'list', 'show']);
+    expect(noun(program, 'patients').commands.map((c) => c.name())).toEqual(['add', 'list', 'show', 'edit', 'rm']);
     expect(noun(program, 'docs').commands).toEqual([]);
     expect(noun(program, 'account').commands).toEqual([]);
   });
