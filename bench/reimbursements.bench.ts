@@ -128,7 +128,7 @@ async function insertOnly(path: string, rows: number): Promise<number> {
   const fingerprints = Array.from({ length: rows }, () => randomBytes(16).toString('base64').slice(0, 22));
   const start = process.hrtime.bigint();
   await bulkTransaction(db, async () => {
-    const importId = createBatch(db, 'floor.csv', 'floor', 'bench', new Date());
+    const importId = createBatch(db, 'floor.csv', 'floor', 1, 'bench', new Date());
     const writer = new ActWriter(db);
     let params: unknown[] = [];
     for (let i = 0; i < rows; i++) {

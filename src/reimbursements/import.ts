@@ -8,7 +8,7 @@ import type { ReadBatch } from './reader.js';
 import { readActsInBackground } from './reader-worker.js';
 import { RejectsWriter } from './rejects.js';
 import { unpackActs } from './packed.js';
-import { ActWriter, type BatchCounts, batchBySha, createBatch, finishBatch, peopleExist } from './repo.js';
+import { ActWriter, type BatchCounts, batchesForOthers, completeBatchBySha, createBatch, finishBatch, lastActId, peopleExist } from './repo.js';
 import type { RowError } from './rows.js';
 import type { Layout } from './source.js';
 
@@ -23,6 +23,8 @@ export interface FileReport extends BatchCounts {
   errors: RowError[];
   /** Errors past MAX_REPORTED_ERRORS, counted but not listed. */
   errorsOmitted: number;
+  /** Live imports of the same file (same sha256) filed under other people: a file imported for the wrong person? */
+  alsoImportedFor: { importId: number; patientId: number | null }[];
 }
 
 /** A file with a systematic fault (a wrong date format) would otherwise list a million errors. */
@@ -57,14 +59,18 @@ export interface ImportOptions {
 export async function importFile(db: Db, path: string, options: ImportOptions): Promise<FileReport> {
   const file = basename(path);
   const facts = await inspectFile(path);
-  const report: FileReport = { file: path, status: 'imported', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [], errorsOmitted: 0 };
-  const known = batchBySha(db, facts.sha256);
+  const alsoImportedFor = batchesForOthers(db, facts.sha256, options.defaultPatientId).map((b) => ({ importId: b.id, patientId: b.patientId }));
+  const report: FileReport = { ...emptyReport(path), alsoImportedFor };
+  // Only a batch for the same person counts: the same file filed under someone else by
+  // mistake must still be importable for the right person.
+  const known = completeBatchBySha(db, facts.sha256, options.defaultPatientId);
   if (known) return { ...report, status: 'already-imported', importId: known.id };
 
   let rejects: RejectsWriter | undefined;
   try {
     return await bulkTransaction<FileReport>(db, async () => {
-      const importId = createBatch(db, file, facts.sha256, options.actor, options.now);
+      const before = lastActId(db);
+      const importId = createBatch(db, file, facts.sha256, options.defaultPatientId, options.actor, options.now);
       const writer = new ActWriter(db);
       const routedTo = new Set<number>();
       let valid = 0;
@@ -105,8 +111,9 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       report.duplicates = refused ? 0 : valid - writer.inserted;
       if (refused) return { commit: false, value: { ...report, status: 'rejected' } };
       if (options.dryRun) return { commit: false, value: { ...report, status: 'dry-run' } };
-      finishBatch(db, importId, report);
-      appendAudit(db, { actor: options.actor, action: 'reimbursements.import', target: `import:${importId}`, details: { file, sha256: facts.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, rejected: report.rejected } }, options.now);
+      finishBatch(db, importId, report, before);
+      // The file's digest, not its name: a name can say more about someone's health than belongs in a permanent log.
+      appendAudit(db, { actor: options.actor, action: 'reimbursements.import', target: `import:${importId}`, details: { sha256: facts.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, rejected: report.rejected } }, options.now);
       return { commit: true, value: { ...report, importId } };
     });
   } finally {
@@ -116,5 +123,9 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
 
 /** A whole-file refusal (empty, no header, broken quoting) as a report line instead of an abort. */
 export function refusedFile(path: string, err: DmpError): FileReport {
-  return { file: path, status: 'rejected', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [{ line: null, column: null, value: null, message: err.message }], errorsOmitted: 0 };
+  return { ...emptyReport(path), status: 'rejected', errors: [{ line: null, column: null, value: null, message: err.message }] };
+}
+
+function emptyReport(path: string): FileReport {
+  return { file: path, status: 'imported', importId: null, rows: 0, inserted: 0, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [], errorsOmitted: 0, alsoImportedFor: [] };
 }

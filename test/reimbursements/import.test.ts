@@ -316,7 +316,7 @@ describe('dmp reimbursements import: dry run, batches and undo', () => {
     expect((await summaryJson(rec)).total.count).toBe(3);
     const audit = (await rec.run(['audit', '--json'])).json();
     expect(audit.map((a: any) => a.action)).toEqual(expect.arrayContaining(['reimbursements.import', 'reimbursements.undo']));
-    expect(audit.find((a: any) => a.action === 'reimbursements.undo')).toMatchObject({ target: 'import:2', details: { file: 'export-2026-02-04.csv', removed: 2 } });
+    expect(audit.find((a: any) => a.action === 'reimbursements.undo')).toEqual(expect.objectContaining({ target: 'import:2', details: { removed: 2 } }));
     // An undone file can be imported again.
     expect((await importJson(rec, ['export-2026-02-04.csv'])).files[0]).toMatchObject({ status: 'imported', inserted: 2 });
   });

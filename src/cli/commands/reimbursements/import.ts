@@ -103,6 +103,9 @@ function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): v
   }
   for (const r of reports) {
     if (r.status === 'already-imported') ctx.out.note(`${r.file} was already imported (import ${r.importId}); nothing added.`);
+    for (const other of r.alsoImportedFor) {
+      ctx.out.note(`${r.file} was also imported for person ${other.patientId ?? '(not recorded)'} (import ${other.importId}); if that was a mistake, \`dmp reimbursements undo ${other.importId}\` removes it.`);
+    }
     for (const e of r.errors) {
       if (e.line === null) ctx.out.note(e.message);
       else ctx.out.note(`${r.file}:${e.line}: ${e.column ? `${e.column} "${e.value}": ` : ''}${e.message}.`);
