@@ -43,6 +43,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Write the rejected rows, with a reason column, to this path. */
   rejectsPath?: string;
+  /** An existing rejects file (a regular file) may be replaced; otherwise it must be new. */
+  replaceRejects?: boolean;
   /** Columns no field claims (reported once per file). */
   onUnknownColumns?(columns: string[]): void;
   onProgress?(bytes: number, total: number): void;
@@ -77,7 +79,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       let written = 0;
       const onLayout = (layout: Layout) => {
         if (layout.header.unknown.length > 0) options.onUnknownColumns?.(layout.header.unknown);
-        if (options.rejectsPath && !options.dryRun) rejects = new RejectsWriter(options.rejectsPath, layout.header.names, layout.delimiter);
+        if (options.rejectsPath && !options.dryRun) rejects = new RejectsWriter(options.rejectsPath, layout.header.names, layout.delimiter, options.replaceRejects);
       };
       const onBatch = (batch: ReadBatch) => {
         for (const { cells, errors } of batch.rejected) {

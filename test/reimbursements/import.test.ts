@@ -235,11 +235,11 @@ describe('dmp reimbursements import: invalid rows', () => {
     ]);
   });
 
-  it('reports a rejects file that cannot be written (a directory) and imports nothing', async () => {
+  it('refuses a rejects path that is a directory and imports nothing', async () => {
     const rec = await loggedInRecord();
     const r = await rec.run(['reimbursements', 'import', fixture('invalid-rows.csv'), '--skip-invalid', '--rejects', rec.dir]);
-    expect(r.code).toBe(5);
-    expect(r.stderr).toContain(`Could not write the rejects file ${rec.dir}: EISDIR`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dmp: The rejects file ${rec.dir} is a directory.`);
     expect((await rec.run(['reimbursements', 'list', '--all', '--json'])).json()).toEqual([]);
   });
 

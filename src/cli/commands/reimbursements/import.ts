@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { DmpError, notFound, usageError } from '../../../errors.js';
 import { patientsByNameKey } from '../../../profile/patients.js';
 import type { FileReport } from '../../../reimbursements/import.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
+import { rejectsPaths } from './rejects-paths.js';
 
 interface ImportFlags {
   skipInvalid?: boolean;
   rejects?: string;
   dryRun?: boolean;
+  force?: boolean;
 }
 
 export function registerImport(parent: Command, ctx: Context): void {
@@ -21,6 +23,7 @@ export function registerImport(parent: Command, ctx: Context): void {
     .argument('<files...>', 'CSV files (globs are expanded by the shell)')
     .option('--skip-invalid', 'import the valid rows of a file with bad rows (default: refuse the whole file)')
     .option('--rejects <path>', 'write the rejected rows, with a reason column, to this CSV file')
+    .option('--force', 'overwrite an existing rejects file')
     .option('--dry-run', 'report what would be imported, change nothing')
     .addHelpText(
       'after',
@@ -43,10 +46,7 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   paths.forEach((p, i) => {
     if (!existsSync(p) || !statSync(p).isFile()) throw notFound(`No file at ${files[i]}.`, 'Check the path; nothing was imported.');
   });
-  if (flags.rejects !== undefined) {
-    const dir = dirname(resolve(ctx.cwd, flags.rejects));
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Cannot write the rejects file ${flags.rejects}: there is no directory ${dir}.`, 'Pass --rejects a path in an existing directory.');
-  }
+  const rejects = flags.rejects === undefined ? undefined : rejectsPaths(flags.rejects, resolve(ctx.cwd, flags.rejects), paths, Boolean(flags.force));
   const defaultPatientId = currentPatient(ctx).id;
   const people = new Map([...patientsByNameKey(db)].map(([key, named]) => [key, named.map((p) => p.id)]));
   const reports: FileReport[] = [];
@@ -60,7 +60,8 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
         people,
         skipInvalid: flags.skipInvalid,
         dryRun: flags.dryRun,
-        rejectsPath: flags.rejects && rejectsPathFor(resolve(ctx.cwd, flags.rejects), path, paths.length),
+        rejectsPath: rejects?.[i],
+        replaceRejects: flags.force,
         onUnknownColumns: (cols) => ctx.out.note(`${files[i]}: ignored unknown column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}.`),
         onProgress: (bytes) => progress.update(bytes),
       });
@@ -74,13 +75,6 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   }
   if (reports.some((r) => r.status === 'rejected' || r.rejected > 0)) ctx.exitCode = 5;
   ctx.out.result({ files: reports }, () => showReports(ctx, reports, flags));
-}
-
-/** One input: the path as given. Several: one rejects file per input, named after it. */
-function rejectsPathFor(rejects: string, input: string, inputs: number): string {
-  if (inputs === 1) return rejects;
-  const ext = extname(rejects) || '.csv';
-  return `${rejects.slice(0, rejects.length - extname(rejects).length)}-${basename(input, extname(input))}${ext}`;
 }
 
 function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): void {
