@@ -37,6 +37,8 @@ export interface ImportOptions {
   defaultPatientId: number;
   /** Folded full name -> person id (from patientsByNameKey). */
   people: Map<string, number[]>;
+  /** Person id -> birth date (YYYY-MM-DD): care dates before it are rejected rows. */
+  birthDates?: Map<number, string>;
   /** Import the valid rows of a file that has bad ones (default: refuse the file whole). */
   skipInvalid?: boolean;
   /** Report everything, change nothing. */
@@ -101,7 +103,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         options.onProgress?.(batch.bytes, facts.bytes);
       };
       await readActsInBackground(
-        { path, encoding: facts.encoding, importId, now: options.now.toISOString(), people: [...options.people], defaultPatientId: options.defaultPatientId, refuseOnReject: !options.skipInvalid },
+        { path, encoding: facts.encoding, importId, now: options.now.toISOString(), people: [...options.people], defaultPatientId: options.defaultPatientId, birthDates: [...(options.birthDates ?? [])], refuseOnReject: !options.skipInvalid },
         { layout: onLayout, batch: onBatch },
       );
       // Finished before the commit: a rejects file that cannot be written rolls the import back.

@@ -16,6 +16,8 @@ export interface ReadJob {
   /** Folded full name -> person id. */
   people: [string, number[]][];
   defaultPatientId: number;
+  /** Person id -> birth date. */
+  birthDates: [number, string][];
   /** After the first bad row, stop preparing inserts (the file will be refused): validation goes on. */
   refuseOnReject: boolean;
 }
@@ -71,7 +73,7 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
   let bytesRead = 0;
   await streamRecords(job.path, job.encoding, {
     layout(layout) {
-      reader = new RowReader({ header: layout.header, dotDecimal: layout.delimiter !== ',', today, people, defaultPatientId: job.defaultPatientId });
+      reader = new RowReader({ header: layout.header, dotDecimal: layout.delimiter !== ',', today, people, defaultPatientId: job.defaultPatientId, birthDates: new Map(job.birthDates) });
       events.layout(layout);
     },
     record(cells, line) {

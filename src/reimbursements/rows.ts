@@ -43,7 +43,12 @@ export interface RowRules {
   people: Map<string, number[]>;
   /** Who rows without a beneficiary are about. */
   defaultPatientId: number;
+  /** Person id -> birth date (YYYY-MM-DD): care before it is refused. */
+  birthDates?: Map<number, string>;
 }
+
+/** The earliest date an act may carry: anything before is a typo or a placeholder (0000, 1800). */
+export const EARLIEST_DATE = '1900-01-01';
 
 /**
  * Checks one data row against every rule of the format and returns the act, or the errors
@@ -127,6 +132,8 @@ export class RowReader {
       }
     }
     const patient = this.beneficiary(this.text('beneficiary'));
+    const birth = patient === undefined || careDate === null ? undefined : this.rules.birthDates?.get(patient);
+    if (birth !== undefined && careDate! < birth) this.fail('careDate', `a care date before the person's birth date (${birth})`);
     if (this.errors !== null) return this.errors;
     return {
       patientId: patient!,
@@ -201,6 +208,10 @@ export class RowReader {
   private date(field: Field, value: string): string | null {
     const iso = parseDate(value);
     if (iso === null) this.fail(field, 'not a real date in dd/mm/yyyy or yyyy-mm-dd form');
+    else if (iso < EARLIEST_DATE) {
+      this.fail(field, `a date before ${EARLIEST_DATE.slice(0, 4)}`);
+      return null;
+    }
     return iso;
   }
 

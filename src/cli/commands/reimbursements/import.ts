@@ -48,7 +48,10 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   });
   const rejects = flags.rejects === undefined ? undefined : rejectsPaths(flags.rejects, resolve(ctx.cwd, flags.rejects), paths, Boolean(flags.force));
   const defaultPatientId = currentPatient(ctx).id;
-  const people = new Map([...patientsByNameKey(db)].map(([key, named]) => [key, named.map((p) => p.id)]));
+  const byName = patientsByNameKey(db);
+  const people = new Map([...byName].map(([key, named]) => [key, named.map((p) => p.id)]));
+  const birthDates = new Map([...byName.values()].flat().map((p) => [p.id, p.birthDate]));
+  birthDates.set(defaultPatientId, currentPatient(ctx).birthDate);
   const reports: FileReport[] = [];
   for (const [i, path] of paths.entries()) {
     const progress = fileProgress(ctx, basename(path), statSync(path).size);
@@ -58,6 +61,7 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
         now: ctx.now(),
         defaultPatientId,
         people,
+        birthDates,
         skipInvalid: flags.skipInvalid,
         dryRun: flags.dryRun,
         rejectsPath: rejects?.[i],

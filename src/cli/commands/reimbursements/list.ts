@@ -4,7 +4,7 @@ import { type ActView, listActs } from '../../../reimbursements/views.js';
 import { action, examples, parseDateRange } from '../../command.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
-import { dateRange, parseSection } from './filters.js';
+import { checkDateBounds, dateRange, parseSection } from './filters.js';
 
 interface ListFlags {
   section?: string;
@@ -32,6 +32,8 @@ export function registerList(parent: Command, ctx: Context): void {
 function list(ctx: Context, flags: ListFlags): void {
   requireSession(ctx);
   const section = flags.section === undefined ? undefined : parseSection(flags.section);
+  // Before parseDateRange: a year like 0001 is a YYYY-MM-DD form, but out of range, not "not a date".
+  checkDateBounds(flags);
   const { from, to } = parseDateRange(flags.from, flags.to);
   const range = dateRange(ctx.now(), flags.all, from, to);
   const patient = currentPatient(ctx);
