@@ -76,10 +76,10 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
       reader = new RowReader({ header: layout.header, dotDecimal: layout.delimiter !== ',', today, people, defaultPatientId: job.defaultPatientId, birthDates: new Map(job.birthDates) });
       events.layout(layout);
     },
-    record(cells, line) {
+    record(cells, line, irregular) {
       if (RowReader.isBlank(cells)) return;
       batch.rows++;
-      const act = reader!.read(cells, line);
+      const act = irregular ? [irregularQuoting(line)] : reader!.read(cells, line);
       if (Array.isArray(act)) {
         batch.rejected.push({ cells, errors: act });
         if (job.refuseOnReject) refusing = true;
@@ -102,4 +102,8 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
 
 function emptyBatch(): ReadBatch {
   return { inserts: [], rows: 0, valid: 0, outsideWindow: 0, rejected: [], patientIds: [], bytes: 0 };
+}
+
+function irregularQuoting(line: number): RowError {
+  return { line, column: null, value: null, message: 'the row\'s quoting is broken: text follows a closing quote (a quote inside a quoted value is written "")' };
 }

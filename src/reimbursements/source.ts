@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { invalidData } from '../errors.js';
 import { type HeaderMap, HEADER_NAMES, matchCount, matchHeader, REQUIRED } from './columns.js';
 import type { FileEncoding } from './encoding.js';
-import { RecordSplitter, TOO_LONG } from './records.js';
+import { MAX_RECORD, NOT_CLOSED, RecordSplitter, TOO_LONG } from './records.js';
 
 export type Delimiter = ';' | ',' | '\t';
 const DELIMITERS: Delimiter[] = [';', '\t', ','];
@@ -20,8 +20,8 @@ export interface Layout {
 export interface RecordSink {
   /** Called once, before any record. */
   layout(layout: Layout): void;
-  /** One data row: its cells and the physical line it starts on. */
-  record(cells: string[], line: number): void;
+  /** One data row: its cells and the physical line it starts on; `irregular`: its quoting is broken (cut at the delimiters as it stands). */
+  record(cells: string[], line: number, irregular?: boolean): void;
   /** Bytes of the file read so far, after each chunk; a returned promise pauses reading (back-pressure). */
   progress?(bytes: number): void | Promise<void>;
 }
@@ -46,7 +46,7 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
 
   const start = (layout: Layout) => {
     sink.layout(layout);
-    records = new RecordSplitter(layout.delimiter, layout.headerLine + 1, (cells, line) => sink.record(cells, line), (err, line) => csvError(name, err, line));
+    records = new RecordSplitter(layout.delimiter, layout.headerLine + 1, (cells, line, irregular) => sink.record(cells, line, irregular), (err, line) => csvError(name, err, line));
   };
   // Until the header row is found, the decoded text goes to the finder; after it, to the splitter.
   const feed = (chunk: Buffer | null) => {
@@ -73,17 +73,20 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
   }
 }
 
-/** csv-parse's error for the record starting at `line`, as a refusal of the file naming the line. */
-function csvError(name: string, err: Error & { lines?: number; code?: string }, line: number) {
-  const hint = 'Fix the quoting (a quote inside a field is written "") and import again.';
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return invalidData(`${name}:${line}: a quoted field opened on this line is never closed.`, hint);
-  }
+/** A fault of the file's structure at the record starting at `line`, as a refusal of the file naming the line. */
+function csvError(name: string, err: Error & { code?: string }, line: number) {
+  const hint = 'Fix the quoting (a quote inside a quoted field is written "") and import again.';
+  if (err.code === NOT_CLOSED) return invalidData(`${name}:${line}: a quoted field opened on this line is never closed.`, hint);
   if (err.code === TOO_LONG) {
-    return invalidData(`${name}:${line}: a quoted field opened on this line runs on for more than 8 MiB (a quote left open?).`, hint);
+    return invalidData(
+      `${name}:${line}: the row starting on this line runs on for more than ${MIB} MiB, the most a row may hold (a quote left open?).`,
+      'Check that this is a reimbursement export: no row of one comes near that size.',
+    );
   }
-  return invalidData(`${name}:${line - 1 + (err.lines ?? 1)}: the file is not valid CSV (${err.message.replace(/\.$/, '')}).`, hint);
+  return err;
 }
+
+const MIB = MAX_RECORD / (1024 * 1024);
 
 /**
  * Reads decoded text until the header row: the first line whose cells, cut by `;`, tab or
@@ -107,7 +110,7 @@ class HeaderFinder {
       from = nl + 1;
     }
     this.pending = this.pending.slice(from);
-    if (this.line >= MAX_PREAMBLE_LINES) throw this.noHeader();
+    if (this.line >= MAX_PREAMBLE_LINES || this.pending.length > MAX_RECORD) throw this.noHeader();
     return undefined;
   }
 

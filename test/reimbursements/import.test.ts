@@ -344,24 +344,41 @@ describe('dmp reimbursements import: dry run, batches and undo', () => {
   });
 });
 
-describe('dmp reimbursements import: a quoted field that never ends', () => {
-  it('refuses a file whose quoted field runs on for more than 8 MiB, naming the line it opens on', async () => {
+describe('dmp reimbursements import: rows past the size limit', () => {
+  it.each([
+    ['a quoted field that runs on over many lines', (filler: string) => `11/03/2026;Pharmacie;"Sans fin\n${filler.replace(/(.{60})/g, '$1\n')}";2,18;1,42\n`],
+    ['a 20 MiB cell', (filler: string) => `11/03/2026;Pharmacie;${filler};2,18;1,42\n`],
+  ])('refuses a file with %s, naming the line and the limit', async (_what, row) => {
     const rec = await loggedInRecord();
-    const dir = mkdtempSync(join(tmpdir(), 'dmp-long-quote-'));
+    const dir = mkdtempSync(join(tmpdir(), 'dmp-long-row-'));
     try {
-      const path = join(dir, 'long-quote.csv');
-      const filler = 'Texte qui continue sans fin\n'.repeat(Math.ceil((9 * 1024 * 1024) / 28));
-      writeFileSync(path, `Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé\n10/03/2026;Pharmacie;Doliprane;2,18;1,42\n11/03/2026;Pharmacie;"Sans fin\n${filler}";2,18;1,42\n`);
-      const message = 'long-quote.csv:3: a quoted field opened on this line runs on for more than 8 MiB (a quote left open?).';
+      const path = join(dir, 'long-row.csv');
+      writeFileSync(path, `Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé\n10/03/2026;Pharmacie;Doliprane;2,18;1,42\n${row('x'.repeat(20 * 1024 * 1024))}`);
+      const message = 'long-row.csv:3: the row starting on this line runs on for more than 1 MiB, the most a row may hold (a quote left open?).';
       const r = await rec.run(['reimbursements', 'import', path, '--json']);
       expect(r.code).toBe(5);
       expect(r.json().files[0]).toMatchObject({ status: 'rejected', inserted: 0, errors: [{ line: null, message }] });
-      const human = await rec.run(['reimbursements', 'import', path]);
-      expect(human.code).toBe(5);
-      expect(human.stderr).toContain(message);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('dmp reimbursements import: stray quotes', () => {
+  it('takes a quote inside an unquoted field literally, and rejects a row with text after a closing quote, even with --skip-invalid', async () => {
+    const rec = await loggedInRecord();
+    const path = join(rec.dir, 'quotes.csv');
+    writeFileSync(path, ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", '10/03/2026;Pharmacie;Pansement 5"x5";2,18;1,42', '11/03/2026;Pharmacie;"Compresses" stériles;2,18;1,42', '12/03/2026;Pharmacie;Doliprane;2,18;1,42', ''].join('\n'));
+    const r = await rec.run(['reimbursements', 'import', path, '--skip-invalid', '--json']);
+    expect(r.code).toBe(5);
+    expect(r.json().files[0]).toMatchObject({
+      status: 'imported', rows: 3, inserted: 2, rejected: 1,
+      errors: [{ line: 3, column: null, value: null, message: 'the row\'s quoting is broken: text follows a closing quote (a quote inside a quoted value is written "")' }],
+    });
+    const labels = (await rec.run(['reimbursements', 'list', '--json'])).json().map((a: any) => a.label);
+    expect(labels).toEqual(['Doliprane', 'Pansement 5"x5"']);
+    const human = await rec.run(['reimbursements', 'import', path]);
+    expect(human.stderr).toContain('quotes.csv:3: the row\'s quoting is broken');
   });
 });
 
