@@ -50,6 +50,8 @@ export interface ImportOptions {
   /** Columns no field claims (reported once per file). */
   onUnknownColumns?(columns: string[]): void;
   onProgress?(bytes: number, total: number): void;
+  /** Aborted (Ctrl-C): the import stops at the next batch of rows and rolls back, throwing a 'cancelled' DmpError. */
+  signal?: AbortSignal;
   /** Test hook, called with the count of rows written so far, after each (a throw here simulates a crash). */
   afterRow?(rowsWritten: number): void;
 }
@@ -84,6 +86,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         if (options.rejectsPath && !options.dryRun) rejects = new RejectsWriter(options.rejectsPath, layout.header.names, layout.delimiter, options.replaceRejects);
       };
       const onBatch = (batch: ReadBatch) => {
+        if (options.signal?.aborted) throw interrupted(file);
         for (const { cells, errors } of batch.rejected) {
           report.rejected++;
           for (const e of errors) {
@@ -108,6 +111,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       );
       // Finished before the commit: a rejects file that cannot be written rolls the import back.
       await rejects?.close();
+      if (options.signal?.aborted) throw interrupted(file);
       if (report.rows === 0) throw new DmpError('invalid', `${file} has a header row but no data rows.`, 'Export the file again with its rows.');
       if (!peopleExist(db, routedTo)) throw new Error('a person rows were routed to is no longer in the record');
       const refused = report.rejected > 0 && !options.skipInvalid;
@@ -123,6 +127,10 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
   } finally {
     await rejects?.close();
   }
+}
+
+function interrupted(file: string): DmpError {
+  return new DmpError('cancelled', `The import of ${file} was interrupted; nothing from it was kept.`);
 }
 
 /** A whole-file refusal (empty, no header, broken quoting) as a report line instead of an abort. */

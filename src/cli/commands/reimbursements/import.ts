@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { DmpError, notFound, usageError } from '../../../errors.js';
+import { DmpError } from '../../../errors.js';
 import { patientsByNameKey } from '../../../profile/patients.js';
 import type { FileReport } from '../../../reimbursements/import.js';
 import { action, examples } from '../../command.js';
+import { EXIT } from '../../errors.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
+import { checkInputs } from './input-files.js';
 import { rejectsPaths } from './rejects-paths.js';
 
 interface ImportFlags {
@@ -43,9 +44,7 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   const actor = requireSession(ctx);
   const db = ctx.store();
   const paths = files.map((f) => resolve(ctx.cwd, f));
-  paths.forEach((p, i) => {
-    if (!existsSync(p) || !statSync(p).isFile()) throw notFound(`No file at ${files[i]}.`, 'Check the path; nothing was imported.');
-  });
+  const sizes = checkInputs(files, paths);
   const rejects = flags.rejects === undefined ? undefined : rejectsPaths(flags.rejects, resolve(ctx.cwd, flags.rejects), paths, Boolean(flags.force));
   const defaultPatientId = currentPatient(ctx).id;
   const byName = patientsByNameKey(db);
@@ -53,32 +52,59 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   const birthDates = new Map([...byName.values()].flat().map((p) => [p.id, p.birthDate]));
   birthDates.set(defaultPatientId, currentPatient(ctx).birthDate);
   const reports: FileReport[] = [];
-  for (const [i, path] of paths.entries()) {
-    const progress = fileProgress(ctx, basename(path), statSync(path).size);
-    try {
-      const report = await importFile(db, path, {
-        actor: actor.username,
-        now: ctx.now(),
-        defaultPatientId,
-        people,
-        birthDates,
-        skipInvalid: flags.skipInvalid,
-        dryRun: flags.dryRun,
-        rejectsPath: rejects?.[i],
-        replaceRejects: flags.force,
-        onUnknownColumns: (cols) => ctx.out.note(`${files[i]}: ignored unknown column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}.`),
-        onProgress: (bytes) => progress.update(bytes),
-      });
-      reports.push({ ...report, file: files[i]! });
-    } catch (err) {
-      if (!(err instanceof DmpError) || err.kind !== 'invalid') throw err;
-      reports.push(refusedFile(files[i]!, err));
-    } finally {
-      progress.stop();
+  // Ctrl-C stops the file being read (rolled back) and the ones after it; the report says which went in.
+  const interrupt = new AbortController();
+  const stopListening = ctx.interrupts?.(() => interrupt.abort());
+  let stoppedAt = -1;
+  try {
+    for (const [i, path] of paths.entries()) {
+      if (interrupt.signal.aborted) {
+        stoppedAt = i;
+        break;
+      }
+      const progress = fileProgress(ctx, basename(path), sizes[i]!);
+      try {
+        const report = await importFile(db, path, {
+          actor: actor.username,
+          now: ctx.now(),
+          defaultPatientId,
+          people,
+          birthDates,
+          skipInvalid: flags.skipInvalid,
+          dryRun: flags.dryRun,
+          rejectsPath: rejects?.[i],
+          replaceRejects: flags.force,
+          onUnknownColumns: (cols) => ctx.out.note(`${files[i]}: ignored unknown column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}.`),
+          onProgress: (bytes) => progress.update(bytes),
+          signal: interrupt.signal,
+        });
+        reports.push({ ...report, file: files[i]! });
+      } catch (err) {
+        if (err instanceof DmpError && err.kind === 'cancelled' && interrupt.signal.aborted) {
+          stoppedAt = i;
+          break;
+        }
+        if (!(err instanceof DmpError) || err.kind !== 'invalid') throw err;
+        reports.push(refusedFile(files[i]!, err));
+      } finally {
+        progress.stop();
+      }
     }
+  } finally {
+    stopListening?.();
   }
-  if (reports.some((r) => r.status === 'rejected' || r.rejected > 0)) ctx.exitCode = 5;
+  if (stoppedAt >= 0) return reportInterrupted(ctx, reports, files.slice(stoppedAt), flags);
+  if (reports.some((r) => r.status === 'rejected' || r.rejected > 0)) ctx.exitCode = EXIT.invalid;
   ctx.out.result({ files: reports }, () => showReports(ctx, reports, flags));
+}
+
+/** After Ctrl-C: what went in (committed, each file its own transaction) and what did not, then exit 130. */
+function reportInterrupted(ctx: Context, reports: FileReport[], notImported: string[], flags: ImportFlags): void {
+  ctx.exitCode = EXIT.cancelled;
+  ctx.out.result({ files: reports, interrupted: true, notImported }, () => showReports(ctx, reports, flags));
+  const done = reports.filter((r) => r.status === 'imported' || r.status === 'already-imported');
+  ctx.out.note(`Interrupted. ${done.length > 0 ? `Imported: ${done.map((r) => `${r.file}${r.importId === null ? '' : ` (import ${r.importId})`}`).join(', ')}.` : 'No file was imported.'}`);
+  ctx.out.note(`Not imported: ${notImported.join(', ')} (nothing from ${notImported.length > 1 ? 'them' : 'it'} was kept; import ${notImported.length > 1 ? 'them' : 'it'} again).`);
 }
 
 function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): void {
