@@ -16,7 +16,7 @@ describe('dmp reimbursements import: file dialects', () => {
     expect(r.files[0]).toMatchObject({ status: 'imported', importId: 1, rows: 5, inserted: 5, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [] });
     const s = await summaryJson(rec);
     expect(s.total).toEqual(FIVE_TOTAL);
-    expect(s.sections.map((x: any) => [x.section, x.spentCents])).toEqual([
+    expect(s.groups.map((x: any) => [x.key, x.spentCents])).toEqual([
       ['pharmacy', 218], ['hospitalization', 4000], ['medical_dental', 3000], ['radiology', 123456], ['biology', 810],
     ]);
     const list = (await rec.run(['reimbursements', 'list', '--json'])).json();
@@ -76,7 +76,7 @@ describe('dmp reimbursements import: file dialects', () => {
     const later = await importJson(rec, ['twins-later.csv']);
     expect(later.files[0]).toMatchObject({ rows: 4, inserted: 1, duplicates: 3 });
     const s = await summaryJson(rec);
-    expect(s.sections[0]).toMatchObject({ section: 'pharmacy', count: 4, spentCents: 3 * 520 + 300, reimbursedCents: 3 * 338 + 195 });
+    expect(s.groups[0]).toMatchObject({ key: 'pharmacy', count: 4, spentCents: 3 * 520 + 300, reimbursedCents: 3 * 338 + 195 });
   });
 
   it('adds only the new rows of an overlapping later export', async () => {
