@@ -30,7 +30,12 @@ export interface RowError {
   /** The column as the file names it; null for a problem with the whole row. */
   column: string | null;
   value: string | null;
+  /** What is wrong, in the user's terms (no commands or flags: the CLI words the next step). */
   message: string;
+  /** A Bénéficiaire the record does not know, split into the names a new person would take. */
+  unknownPerson?: { givenName: string; familyName: string };
+  /** A Bénéficiaire that names several people of the record: their ids. */
+  ambiguousPerson?: number[];
 }
 
 export interface RowRules {
@@ -164,10 +169,12 @@ export class RowReader {
     return cells.length >= this.named && cells.length < this.width;
   }
 
-  private fail(field: Field | null, message: string): void {
+  private fail(field: Field | null, message: string): RowError {
     const i = field === null ? -1 : this.at[field];
     this.errors ??= [];
-    this.errors.push({ line: this.line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (this.cells[i] ?? ''), message });
+    const error: RowError = { line: this.line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (this.cells[i] ?? ''), message };
+    this.errors.push(error);
+    return error;
   }
 
   /**
@@ -221,23 +228,23 @@ export class RowReader {
     if (patient === undefined) {
       const named = this.rules.people.get(fold(name)) ?? [];
       if (named.length > 1) {
-        this.fail('beneficiary', `"${name}" names ${named.length} people in this record (ids ${named.join(', ')}): import their rows separately, each file with --patient ID and without the Bénéficiaire column`);
+        this.fail('beneficiary', `"${name}" names ${named.length} people in this record (ids ${named.join(', ')})`).ambiguousPerson = named;
         return undefined;
       }
       patient = named[0];
       // A family export repeats a few names: remember them (but not an unbounded number).
       if (patient !== undefined && this.beneficiaries.size < 1000) this.beneficiaries.set(name, patient);
     }
-    if (patient === undefined) this.fail('beneficiary', `no one named "${name}" in this record: add the person with ${addCommand(name)}, then import again`);
+    if (patient === undefined) this.fail('beneficiary', `no one named "${name}" in this record`).unknownPerson = splitName(name);
     return patient;
   }
 }
 
 /**
- * The `dmp patients add` line for a name the record does not know: the all-capitals words
- * are the family name ("Léo DUPONT", "DUPONT Léo"), else the last word is.
+ * The given and family names a full name stands for: the all-capitals words are the family
+ * name ("Léo DUPONT", "DUPONT Léo"), else the last word is.
  */
-export function addCommand(name: string): string {
+export function splitName(name: string): { givenName: string; familyName: string } {
   const words = name.trim().split(/\s+/);
   const caps = words.map(isUpper);
   let family: string[];
@@ -250,8 +257,7 @@ export function addCommand(name: string): string {
     while (split > 1 && caps[split - 1] && !caps.every(Boolean)) split--;
     [given, family] = [words.slice(0, split), words.slice(split)];
   }
-  return `\`dmp patients add --given-name ${quote(given.join(' ') || 'GIVEN')} --family-name ${quote(family.join(' '))} --birth-date YYYY-MM-DD --sex F|M\``;
+  return { givenName: given.join(' '), familyName: family.join(' ') };
 }
 
 const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
-const quote = (s: string) => (/^[\p{L}\p{N}-]+$/u.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`);

@@ -22,10 +22,10 @@ describe('care and payment dates', () => {
     expect(r.code).toBe(5);
     expect(r.json().files[0]).toMatchObject({ status: 'imported', rows: 5, inserted: 1, rejected: 4 });
     expect(r.json().files[0].errors).toEqual([
-      { line: 2, column: 'Date des soins', value: '10/03/0000', message: 'a date before 1900' },
-      { line: 3, column: 'Date des soins', value: '01/01/1800', message: 'a date before 1900' },
-      { line: 4, column: 'Date des soins', value: '01/06/2015', message: "a care date before the person's birth date (2015-06-02)" },
-      { line: 6, column: 'Date de remboursement', value: '01/01/0000', message: 'a date before 1900' },
+      { line: 2, column: 'Date des soins', value: '10/03/0000', message: 'a date before 1900', hint: null },
+      { line: 3, column: 'Date des soins', value: '01/01/1800', message: 'a date before 1900', hint: null },
+      { line: 4, column: 'Date des soins', value: '01/06/2015', message: "a care date before the person's birth date (2015-06-02)", hint: null },
+      { line: 6, column: 'Date de remboursement', value: '01/01/0000', message: 'a date before 1900', hint: null },
     ]);
     const acts = (await rec.run(['--patient', String(leo), 'reimbursements', 'list', '--all', '--json'])).json();
     expect(acts.map((a: any) => a.careDate)).toEqual(['2015-06-03']);

@@ -122,9 +122,13 @@ describe('dmp reimbursements import: beneficiaries', () => {
         line: 6,
         column: 'Bénéficiaire',
         value: 'Zoé DUPONT',
-        message: 'no one named "Zoé DUPONT" in this record: add the person with `dmp patients add --given-name Zoé --family-name DUPONT --birth-date YYYY-MM-DD --sex F|M`, then import again',
+        message: 'no one named "Zoé DUPONT" in this record',
+        unknownPerson: { givenName: 'Zoé', familyName: 'DUPONT' },
+        hint: 'Add the person with `dmp patients add --given-name Zoé --family-name DUPONT --birth-date YYYY-MM-DD --sex F|M`, then import again.',
       },
     ]);
+    const human = await rec.run(['reimbursements', 'import', fixture('family.csv')]);
+    expect(human.stderr).toContain('family.csv:6: Bénéficiaire "Zoé DUPONT": no one named "Zoé DUPONT" in this record.\n  Add the person with `dmp patients add --given-name Zoé --family-name DUPONT --birth-date YYYY-MM-DD --sex F|M`, then import again.');
     const r = await importJson(rec, ['family.csv'], ['--skip-invalid']);
     expect(r.code).toBe(5);
     expect(r.files[0]).toMatchObject({ status: 'imported', inserted: 5, rejected: 1 });
@@ -153,7 +157,9 @@ describe('dmp reimbursements import: beneficiaries', () => {
       line: 3,
       column: 'Bénéficiaire',
       value: 'Léo DUPONT',
-      message: `"Léo DUPONT" names 2 people in this record (ids ${leo}, ${twin}): import their rows separately, each file with --patient ID and without the Bénéficiaire column`,
+      message: `"Léo DUPONT" names 2 people in this record (ids ${leo}, ${twin})`,
+      ambiguousPerson: [leo, twin],
+      hint: 'Import their rows separately: each file with --patient ID and without the Bénéficiaire column.',
     });
     expect((await summaryJson(rec, ['--patient', String(leo)])).total.count).toBe(0);
   });
@@ -184,7 +190,7 @@ describe('dmp reimbursements import: invalid rows', () => {
     [17, 'Montant remboursé', '3,00', 'more paid back than spent (out of pocket can be negative only in a regularisation row, with a minus sign)'],
     [18, null, null, 'the row has 11 cells where the header has 10 (a delimiter inside an unquoted value?)'],
     [19, null, null, 'the row has 9 cells where the header has 10 (a delimiter inside an unquoted value?)'],
-  ].map(([line, column, value, message]) => ({ line, column, value, message }));
+  ].map(([line, column, value, message]) => ({ line, column, value, message, hint: null }));
 
   it('refuses the whole file by default, listing every bad row with its physical line, column, value and rule', async () => {
     const rec = await loggedInRecord();
@@ -254,7 +260,7 @@ describe('dmp reimbursements import: invalid rows', () => {
     const rec = await loggedInRecord();
     const r = await importJson(rec, ['dot-in-comma-file.csv']);
     expect(r.code).toBe(5);
-    expect(r.files[0].errors).toEqual([{ line: 3, column: 'Dépense', value: '4.00', message: 'not an amount in euros (like 12,50 or 1 234,56 €)' }]);
+    expect(r.files[0].errors).toEqual([{ line: 3, column: 'Dépense', value: '4.00', message: 'not an amount in euros (like 12,50 or 1 234,56 €)', hint: null }]);
   });
 
   it.each([

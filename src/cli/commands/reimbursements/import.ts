@@ -9,6 +9,7 @@ import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
 import { checkInputs } from './input-files.js';
 import { rejectsPaths } from './rejects-paths.js';
+import { rowHint } from './row-hints.js';
 
 interface ImportFlags {
   skipInvalid?: boolean;
@@ -95,13 +96,18 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   }
   if (stoppedAt >= 0) return reportInterrupted(ctx, reports, files.slice(stoppedAt), flags);
   if (reports.some((r) => r.status === 'rejected' || r.rejected > 0)) ctx.exitCode = EXIT.invalid;
-  ctx.out.result({ files: reports }, () => showReports(ctx, reports, flags));
+  ctx.out.result({ files: withHints(reports) }, () => showReports(ctx, reports, flags));
+}
+
+/** Each row error with the next step, when there is one, for --json. */
+function withHints(reports: FileReport[]) {
+  return reports.map((r) => ({ ...r, errors: r.errors.map((e) => ({ ...e, hint: rowHint(e) ?? null })) }));
 }
 
 /** After Ctrl-C: what went in (committed, each file its own transaction) and what did not, then exit 130. */
 function reportInterrupted(ctx: Context, reports: FileReport[], notImported: string[], flags: ImportFlags): void {
   ctx.exitCode = EXIT.cancelled;
-  ctx.out.result({ files: reports, interrupted: true, notImported }, () => showReports(ctx, reports, flags));
+  ctx.out.result({ files: withHints(reports), interrupted: true, notImported }, () => showReports(ctx, reports, flags));
   const done = reports.filter((r) => r.status === 'imported' || r.status === 'already-imported');
   ctx.out.note(`Interrupted. ${done.length > 0 ? `Imported: ${done.map((r) => `${r.file}${r.importId === null ? '' : ` (import ${r.importId})`}`).join(', ')}.` : 'No file was imported.'}`);
   ctx.out.note(`Not imported: ${notImported.join(', ')} (nothing from ${notImported.length > 1 ? 'them' : 'it'} was kept; import ${notImported.length > 1 ? 'them' : 'it'} again).`);
@@ -133,6 +139,8 @@ function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): v
     for (const e of r.errors) {
       if (e.line === null) ctx.out.note(e.message);
       else ctx.out.note(`${r.file}:${e.line}: ${e.column ? `${e.column} "${e.value}": ` : ''}${e.message}.`);
+      const hint = rowHint(e);
+      if (hint) ctx.out.note(`  ${hint}`);
     }
     if (r.errorsOmitted > 0) ctx.out.note(`${r.file}: ${r.errorsOmitted} more errors not listed; --rejects PATH writes every rejected row with its reason.`);
     if (r.status === 'rejected' && r.rejected > 0) {
