@@ -206,7 +206,7 @@ export class RowReader {
     if (v === null) return null;
     const cents = parseAmount(v, this.rules.dotDecimal);
     if (Number.isNaN(cents)) {
-      this.fail(field, 'not an amount in euros (like 12,50 or 1 234,56 €)');
+      this.fail(field, tooManyDigits(v) ? `an amount too large to be exact (at most ${MAX_AMOUNT})` : 'not an amount in euros (like 12,50 or 1 234,56 €)');
       return null;
     }
     return cents;
@@ -238,6 +238,14 @@ export class RowReader {
     if (patient === undefined) this.fail('beneficiary', `no one named "${name}" in this record`).unknownPerson = splitName(name);
     return patient;
   }
+}
+
+/** What parseAmount takes: 13 digits of euros, so that the cents stay exact integers. */
+const MAX_AMOUNT = '9 999 999 999 999,99 €';
+
+/** More digits of euros than parseAmount takes (the decimals and separators aside). */
+function tooManyDigits(text: string): boolean {
+  return text.replace(/[,.]\d*\s*€?\s*$/, '').replace(/\D/g, '').length > 13;
 }
 
 /**

@@ -110,16 +110,25 @@ class HeaderFinder {
       from = nl + 1;
     }
     this.pending = this.pending.slice(from);
-    if (this.line >= MAX_PREAMBLE_LINES || this.pending.length > MAX_RECORD) throw this.noHeader();
+    if (this.line >= MAX_PREAMBLE_LINES || this.pending.length > MAX_RECORD) throw this.crOnly() ?? this.noHeader();
     return undefined;
   }
 
   /** End of file before a header row was found (the last line may lack its line break). */
   finish(): Layout {
+    const crOnly = this.crOnly();
+    if (crOnly) throw crOnly;
     const layout = this.pending ? this.examine(this.pending) : undefined;
     if (layout) return layout;
     if (!this.sawText) throw invalidData(`${this.name} is empty.`, 'Export the file again; it has no header row and no data.');
     throw this.noHeader();
+  }
+
+  /** Lines ended by CR alone (classic Mac OS): the whole file reads as one line. */
+  private crOnly() {
+    const cr = this.pending.indexOf('\r');
+    if (this.line > 0 || cr === -1 || cr === this.pending.length - 1) return undefined;
+    return invalidData(`${this.name} ends its lines with CR alone (as classic Mac OS did); dmp reads lines ended by LF or CRLF.`, 'Save it again with Windows or Unix line ends, and import that.');
   }
 
   private examine(raw: string): Layout | undefined {
@@ -131,7 +140,17 @@ class HeaderFinder {
       if (!line.includes(delimiter)) continue;
       const cells = splitLine(line, delimiter);
       const header = matchHeader(cells);
-      if (header.missing.length === 0) return { delimiter, headerLine: this.line, header };
+      if (header.missing.length === 0) {
+        const dup = header.duplicates[0];
+        if (dup) {
+          const [a, b] = dup.columns;
+          throw invalidData(
+            `${this.name}:${this.line}: the header row has two columns for ${HEADER_NAMES[dup.field][0]}: "${header.names[a]}" (column ${a + 1}) and "${header.names[b]}" (column ${b + 1}).`,
+            'Remove or rename one of them, then import again.',
+          );
+        }
+        return { delimiter, headerLine: this.line, header };
+      }
       const score = matchCount(cells);
       if (score > (this.best?.score ?? 1)) this.best = { cells, line: this.line, score };
     }

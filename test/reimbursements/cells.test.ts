@@ -77,7 +77,8 @@ describe('headers and sections', () => {
     const h = matchHeader(['DATE DES SOINS', 'date de soins', 'Categorie', "NATURE DE L'ACTE", 'Montant  payé', 'Remboursement Assurance Maladie', 'N° de décompte', 'Commentaire']);
     expect(h.index).toMatchObject({ careDate: 0, section: 2, label: 3, spent: 4, reimbursed: 5, reference: 6 });
     expect(h.missing).toEqual([]);
-    expect(h.unknown).toEqual(['date de soins', 'Commentaire']);
+    expect(h.unknown).toEqual(['Commentaire']);
+    expect(h.duplicates).toEqual([{ field: 'careDate', columns: [0, 1] }]);
   });
 
   it('names the required columns a header lacks', () => {
