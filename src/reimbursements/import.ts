@@ -8,7 +8,7 @@ import type { ReadBatch } from './reader.js';
 import { readActsInBackground } from './reader-worker.js';
 import { RejectsWriter } from './rejects.js';
 import { unpackActs } from './packed.js';
-import { ActWriter, type BatchCounts, batchesForOthers, completeBatchBySha, createBatch, finishBatch, lastActId, peopleExist } from './repo.js';
+import { ActWriter, type BatchCounts, batchesForOthers, completeBatchBySha, createBatch, deferIndexes, finishBatch, lastActId, peopleExist } from './repo.js';
 import type { RowError } from './rows.js';
 import type { Layout } from './source.js';
 
@@ -76,6 +76,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
   try {
     return await bulkTransaction<FileReport>(db, async () => {
       const before = lastActId(db);
+      // An export row is ~150 bytes; an estimate is enough to choose how to fill the index.
+      const rebuildIndexes = deferIndexes(db, facts.bytes / 200);
       const importId = createBatch(db, file, facts.sha256, options.defaultPatientId, options.actor, options.now);
       const writer = new ActWriter(db);
       const routedTo = new Set<number>();
@@ -119,6 +121,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       report.duplicates = refused ? 0 : valid - writer.inserted;
       if (refused) return { commit: false, value: { ...report, status: 'rejected' } };
       if (options.dryRun) return { commit: false, value: { ...report, status: 'dry-run' } };
+      rebuildIndexes?.();
       finishBatch(db, importId, report, before);
       // The file's digest, not its name: a name can say more about someone's health than belongs in a permanent log.
       appendAudit(db, { actor: options.actor, action: 'reimbursements.import', target: `import:${importId}`, details: { sha256: facts.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, rejected: report.rejected } }, options.now);

@@ -110,6 +110,35 @@ export function undoBatch(db: Db, id: number, now: Date): number {
   return removed;
 }
 
+/** The indexes of acts a large load may build at its end, as migration 006 creates them. */
+const INDEXES = {
+  reimbursement_by_patient_date: 'CREATE INDEX reimbursement_by_patient_date ON reimbursement (patient_id, care_date)',
+  reimbursement_fingerprint: 'CREATE UNIQUE INDEX reimbursement_fingerprint ON reimbursement (fingerprint)',
+};
+
+/** Below this many acts, filling indexes row by row costs little. */
+const DEFER_FROM_ACTS = 20_000;
+
+/**
+ * For a load that brings many more acts than the record holds: drops indexes, to be built
+ * again by the returned function before the commit. Filled row by row, at the random keys of
+ * an export, each index costs ~2 s per million acts; built once from sorted keys, a fraction
+ * of that. The (person, care date) index goes when the load is more than twice the acts
+ * already there; the unique fingerprint index only when there are none (then no act can be
+ * known already, and twins have distinct fingerprints): otherwise it is what skips the known
+ * ones. Inside the load's transaction, so a rollback brings them back as they were. Returns
+ * undefined (nothing done) for a smaller load.
+ */
+export function deferIndexes(db: Db, expectedActs: number): (() => void) | undefined {
+  if (expectedActs < DEFER_FROM_ACTS || expectedActs < 2 * lastActId(db)) return undefined;
+  const dropped: (keyof typeof INDEXES)[] = ['reimbursement_by_patient_date'];
+  if (db.prepare('SELECT 1 FROM reimbursement LIMIT 1').get() === undefined) dropped.push('reimbursement_fingerprint');
+  for (const name of dropped) db.exec(`DROP INDEX ${name}`);
+  return () => {
+    for (const name of dropped) db.exec(INDEXES[name]);
+  };
+}
+
 /** True when every id names a person in the record (bulk loads run without foreign-key checks). */
 export function peopleExist(db: Db, ids: Iterable<number>): boolean {
   const stmt = db.prepare('SELECT 1 FROM patient WHERE id = ?');

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -83,5 +85,36 @@ describe('undo', () => {
       holder.kill();
     }
     expect((await summaryJson(rec)).total.count).toBe(0);
+  });
+});
+
+describe('a large first load', () => {
+  const indexes = (rec: { recordPath: string }) => {
+    const db = openRecord(rec.recordPath);
+    try {
+      return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reimbursement' ORDER BY name").pluck().all() as string[]);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('builds its indexes at the end, keeps them through a refused load, and they still make re-imports idempotent', async () => {
+    const rec = await loggedInRecord();
+    const rows = Array.from({ length: 50_000 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/2025;Pharmacie;Doliprane 1000 mg, boîte de 8, lot ${i};2,18;1,42;Pharmacie du Centre de la ville`);
+    const header = "Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé;Professionnel de santé";
+    const big = join(rec.dir, 'big.csv');
+    writeFileSync(big, [header, ...rows, ''].join('\n'));
+    const bad = join(rec.dir, 'big-bad.csv');
+    writeFileSync(bad, [header, ...rows, '31/02/2025;Pharmacie;X;1,00;0,50;', ''].join('\n'));
+    const all = ['reimbursement_by_patient_date', 'reimbursement_fingerprint'];
+    const refused = await rec.run(['reimbursements', 'import', bad, '--json']);
+    expect(refused.json().files[0]).toMatchObject({ status: 'rejected', inserted: 0 });
+    expect(indexes(rec)).toEqual(all);
+    expect((await rec.run(['reimbursements', 'import', big, '--json'])).json().files[0]).toMatchObject({ status: 'imported', inserted: 50_000 });
+    expect(indexes(rec)).toEqual(all);
+    writeFileSync(join(rec.dir, 'copy.csv'), ['Relevé', header, ...rows, ''].join('\n'));
+    expect((await rec.run(['reimbursements', 'import', join(rec.dir, 'copy.csv'), '--json'])).json().files[0]).toMatchObject({ inserted: 0, duplicates: 50_000 });
+    const list = (await rec.run(['reimbursements', 'list', '--all', '--limit', '1', '--json'])).json();
+    expect(list[0].careDate).toBe('2025-12-28');
   });
 });

@@ -13,7 +13,10 @@ import type { Migration } from '../migrate.js';
  * - per-month totals per person and section, so a summary reads a few hundred rows rather
  *   than every act: the import adds its acts' totals, triggers subtract every act deleted
  *   (by undo or anything else) and move an edited one;
- * - an index on (person, care date) for lists and the partial months at a window's edges.
+ * - an index on (person, care date) for lists and the partial months at a window's edges;
+ * - no CHECK constraints on acts: the row reader enforces every rule of the format (section,
+ *   quantity, rate, deductible) before an act is written, and the checks cost ~1 s of a
+ *   million-row import.
  */
 export const reimbursementBatches: Migration = {
   version: 6,
@@ -56,24 +59,27 @@ export const reimbursementBatches: Migration = {
         line                INTEGER NOT NULL,
         patient_id          INTEGER NOT NULL REFERENCES patient (id),
         care_date           TEXT NOT NULL,
-        section             TEXT NOT NULL CHECK (section IN ('pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology')),
+        section             TEXT NOT NULL,
         label               TEXT NOT NULL,
         code                TEXT,
-        quantity            INTEGER NOT NULL CHECK (quantity >= 1),
+        quantity            INTEGER NOT NULL,
         professional        TEXT,
         specialty           TEXT,
         spent_cents         INTEGER NOT NULL,
         base_cents          INTEGER,
-        rate_bp             INTEGER CHECK (rate_bp BETWEEN 0 AND 10000),
+        rate_bp             INTEGER,
         reimbursed_cents    INTEGER NOT NULL,
-        deductible_cents    INTEGER CHECK (deductible_cents >= 0),
+        deductible_cents    INTEGER,
         complementary_cents INTEGER,
         payment_date        TEXT,
         reference           TEXT,
         -- normalised content + occurrence in its file: what makes re-imports harmless
-        fingerprint         TEXT NOT NULL UNIQUE
+        fingerprint         TEXT NOT NULL
       ) STRICT;
       INSERT INTO reimbursement SELECT * FROM reimbursement_v3 ORDER BY id;
+      -- A named index rather than a UNIQUE column: a first load into an empty table drops it
+      -- and builds it once at the end, from sorted keys.
+      CREATE UNIQUE INDEX reimbursement_fingerprint ON reimbursement (fingerprint);
       DROP TABLE reimbursement_v3;
       DROP TABLE reimbursement_import_v3;
       CREATE INDEX reimbursement_by_patient_date ON reimbursement (patient_id, care_date);
