@@ -9,7 +9,11 @@ import { typedContent } from '../src/documents/ingest.js';
 import { DOCUMENT_TYPES } from '../src/documents/taxonomy.js';
 import { addHealthEntry } from '../src/health/service.js';
 import { holder } from '../src/profile/patients.js';
-import { ActWriter, createBatch, ROWS_PER_INSERT, VALUES_PER_ACT } from '../src/reimbursements/repo.js';
+import { setAuditKey } from '../src/audit/key.js';
+import { Context } from '../src/cli/context.js';
+import { inquirerPrompter } from '../src/cli/prompter.js';
+import { loadSession } from '../src/cli/session-file.js';
+import { ActWriter, createBatch, finishBatch, ROWS_PER_INSERT, VALUES_PER_ACT } from '../src/reimbursements/repo.js';
 import { openRecord } from '../src/store/database.js';
 
 /**
@@ -48,12 +52,16 @@ export async function main(): Promise<void> {
     const secret = (JSON.parse(init) as { totp: { secret: string } }).totp.secret;
     execFileSync(process.execPath, [BIN, 'login', '--username', 'bench', '--password-stdin', '--code', totpCode(secret, new Date(Date.now() + 30_000))], { env, input: `${password}\n`, stdio: 'pipe' });
 
-    const db = openRecord(env.DMP_RECORD);
+    // Opened as dmp opens it: with the key and audit key the login left in the session file.
+    const ctx = new Context({ io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, env, cwd: process.cwd(), prompter: inquirerPrompter({ input: process.stdin, output: process.stderr }) });
+    const session = loadSession(ctx)!;
+    const db = openRecord(env.DMP_RECORD, { key: session.recordKey });
+    setAuditKey(db, session.auditKey);
     const patientId = holder(db).id;
     const now = new Date();
     const t0 = performance.now();
     db.transaction(() => {
-      const importId = createBatch(db, 'bench.csv', 'bench', 'bench', now);
+      const importId = createBatch(db, 'bench.csv', 'bench', patientId, 'bench', now);
       const writer = new ActWriter(db);
       let params: unknown[] = [];
       for (let i = 0; i < ACTS; i++) {
@@ -62,6 +70,8 @@ export async function main(): Promise<void> {
         if ((i + 1) % ROWS_PER_INSERT === 0) (writer.add(params, ROWS_PER_INSERT), (params = []));
       }
       if (params.length) writer.add(params, params.length / VALUES_PER_ACT);
+      // What an import does at its end: the batch's act range and the per-month totals the reads use.
+      finishBatch(db, importId, { rows: ACTS, inserted: writer.inserted, duplicates: 0, rejected: 0, outsideWindow: 0 }, 0);
       for (let i = 0; i < DOCS; i++) {
         const day = `20${15 + (i % 11)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
         addDocument(db, { patientId, typeCode: TYPES[i % TYPES.length]!, title: `Document ${i}`, date: day, author: 'Dr X', org: 'CHU' }, typedContent(`texte ${i}`), { actor: 'bench', allowDuplicate: true }, now);

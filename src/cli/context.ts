@@ -33,6 +33,8 @@ export interface ContextOptions {
   prompter: Prompter;
   /** Tests lower the scrypt cost; the real program never does. */
   kdfCost?: KdfCost;
+  /** Listens for Ctrl-C (SIGINT) until the returned function is called; absent, Ctrl-C ends the process. */
+  interrupts?: (onInterrupt: () => void) => () => void;
 }
 
 /** What a command may use of the outside world: streams, env, clock, prompts and the record. */
@@ -42,6 +44,7 @@ export class Context {
   readonly cwd: string;
   readonly prompter: Prompter;
   readonly kdfCost: KdfCost | undefined;
+  readonly interrupts: ((onInterrupt: () => void) => () => void) | undefined;
   private readonly clock: () => Date;
   private globalsValue: Globals = { json: false, color: true };
   private outValue: Output | undefined;
@@ -55,6 +58,7 @@ export class Context {
     this.cwd = options.cwd;
     this.prompter = options.prompter;
     this.kdfCost = options.kdfCost;
+    this.interrupts = options.interrupts;
     this.clock = options.now ?? (() => new Date());
   }
 

@@ -20,6 +20,7 @@ const ctx = new Context({
     },
     output: process.stderr,
   }),
+  interrupts: (onInterrupt) => (process.on('SIGINT', onInterrupt), () => process.off('SIGINT', onInterrupt)),
 });
 
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

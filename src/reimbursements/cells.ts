@@ -127,7 +127,8 @@ export function parseDate(text: string): string | null {
     year = digitsAt(s, second + 1, 4);
   }
   if (Number.isNaN(day) || Number.isNaN(month) || Number.isNaN(year) || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null;
-  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  // Four year digits always (year 0 is `0000`, never `0`): the range check is the caller's.
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Days in a month, by arithmetic (no Date object per cell: this runs for every row). */

@@ -41,17 +41,22 @@ export interface HeaderMap {
   missing: Field[];
   /** Columns no field claims (ignored, reported once). */
   unknown: string[];
+  /** A field named by two columns (which one holds the value?): the first two, as column indexes. */
+  duplicates: { field: Field; columns: [number, number] }[];
 }
 
 export function matchHeader(cells: string[]): HeaderMap {
   const index: Partial<Record<Field, number>> = {};
   const unknown: string[] = [];
+  const duplicates: HeaderMap['duplicates'] = [];
   cells.forEach((cell, i) => {
     const field = FIELD_BY_NAME.get(fold(cell));
     if (field && index[field] === undefined) index[field] = i;
-    else if (cell.trim() !== '') unknown.push(cell.trim());
+    else if (field) {
+      if (!duplicates.some((d) => d.field === field)) duplicates.push({ field, columns: [index[field]!, i] });
+    } else if (cell.trim() !== '') unknown.push(cell.trim());
   });
-  return { index, names: cells.map((c) => c.trim()), missing: REQUIRED.filter((f) => index[f] === undefined), unknown };
+  return { index, names: cells.map((c) => c.trim()), missing: REQUIRED.filter((f) => index[f] === undefined), unknown, duplicates };
 }
 
 /** How many header names a line's cells match (to pick the best candidate when none is complete). */

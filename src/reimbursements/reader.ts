@@ -16,6 +16,8 @@ export interface ReadJob {
   /** Folded full name -> person id. */
   people: [string, number[]][];
   defaultPatientId: number;
+  /** Person id -> birth date. */
+  birthDates: [number, string][];
   /** After the first bad row, stop preparing inserts (the file will be refused): validation goes on. */
   refuseOnReject: boolean;
 }
@@ -71,13 +73,13 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
   let bytesRead = 0;
   await streamRecords(job.path, job.encoding, {
     layout(layout) {
-      reader = new RowReader({ header: layout.header, dotDecimal: layout.delimiter !== ',', today, people, defaultPatientId: job.defaultPatientId });
+      reader = new RowReader({ header: layout.header, dotDecimal: layout.delimiter !== ',', today, people, defaultPatientId: job.defaultPatientId, birthDates: new Map(job.birthDates) });
       events.layout(layout);
     },
-    record(cells, line) {
+    record(cells, line, irregular) {
       if (RowReader.isBlank(cells)) return;
       batch.rows++;
-      const act = reader!.read(cells, line);
+      const act = irregular ? [irregularQuoting(line)] : reader!.read(cells, line);
       if (Array.isArray(act)) {
         batch.rejected.push({ cells, errors: act });
         if (job.refuseOnReject) refusing = true;
@@ -100,4 +102,8 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
 
 function emptyBatch(): ReadBatch {
   return { inserts: [], rows: 0, valid: 0, outsideWindow: 0, rejected: [], patientIds: [], bytes: 0 };
+}
+
+function irregularQuoting(line: number): RowError {
+  return { line, column: null, value: null, message: 'the row\'s quoting is broken: text follows a closing quote (a quote inside a quoted value is written "")' };
 }

@@ -1,7 +1,7 @@
-import { createWriteStream } from 'node:fs';
+import { closeSync, constants, createWriteStream, fchmodSync, fstatSync, ftruncateSync, openSync } from 'node:fs';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
-import { invalidData } from '../errors.js';
+import { invalidData, usageError } from '../errors.js';
 import type { RowError } from './rows.js';
 
 /** The extra column a rejects file carries, after the file's own columns. */
@@ -15,8 +15,9 @@ export class RejectsWriter {
   private readonly csv: Stringifier;
   private readonly done: Promise<unknown>;
 
-  constructor(private readonly path: string, header: string[], delimiter: string) {
-    const out = createWriteStream(path, { mode: 0o600 });
+  /** `replace`: an existing regular file may be overwritten; otherwise the file must be new. */
+  constructor(private readonly path: string, header: string[], delimiter: string, replace = false) {
+    const out = createWriteStream('', { fd: openRejects(path, replace) });
     this.csv = stringify({ delimiter, bom: true, record_delimiter: 'windows' });
     this.csv.pipe(out);
     // once() rejects on 'error', so a write failure surfaces in close() instead of crashing.
@@ -40,7 +41,33 @@ export class RejectsWriter {
     try {
       await this.done;
     } catch (err) {
-      throw invalidData(`Could not write the rejects file ${this.path}: ${(err as Error).message}.`, 'Pass --rejects a path in a directory you can write to.');
+      throw invalidData(`Could not write the rejects file ${this.path}: ${(err as Error).message}.`);
     }
+  }
+}
+
+/**
+ * Health data: created 0600 in the same step that checks it is new (O_EXCL, no race), never
+ * through a symbolic link (O_NOFOLLOW), and when replacing, only a regular file, made 0600.
+ */
+function openRejects(path: string, replace: boolean): number {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | (replace ? 0 : constants.O_EXCL);
+  let fd: number;
+  try {
+    fd = openSync(path, flags, 0o600);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw usageError(`The rejects file ${path} already exists.`);
+    if (code === 'ELOOP') throw usageError(`The rejects file ${path} is a symbolic link; dmp does not write through links.`);
+    throw invalidData(`Could not write the rejects file ${path}: ${code ?? (err as Error).message}.`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw usageError(`The rejects file ${path} is not a regular file.`);
+    ftruncateSync(fd, 0);
+    fchmodSync(fd, 0o600);
+    return fd;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
   }
 }

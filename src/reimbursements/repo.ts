@@ -5,6 +5,8 @@ export interface ImportBatch {
   id: number;
   file: string;
   sha256: string;
+  /** Whom rows without a Bénéficiaire column were filed under; null for batches from before that was recorded. */
+  patientId: number | null;
   rows: number;
   inserted: number;
   duplicates: number;
@@ -16,18 +18,32 @@ export interface ImportBatch {
 }
 
 /** Batch columns under their JSON names. */
-const BATCH_COLUMNS = `id, file, sha256, rows, inserted, duplicates, rejected, outside_window AS outsideWindow, actor,
+const BATCH_COLUMNS = `id, file, sha256, patient_id AS patientId, rows, inserted, duplicates, rejected, outside_window AS outsideWindow, actor,
   imported_at AS importedAt, undone_at AS undoneAt`;
 
 /**
- * The live (not undone) batch that imported every row of a file with this sha256, if any. A
- * batch that left rows out (--skip-invalid) does not count: once the person is added or the
- * rule is met, importing the same file again must bring in what was left out.
+ * The live batch that brought every row of a file with this sha256 for this person, with
+ * every act it read still in the record, if any. Left out: a batch that rejected rows
+ * (--skip-invalid: once the rule is met, importing the file again must bring in what was
+ * left out), one for another person, one that found acts known which an undo has since
+ * removed (`intact` = 0), and one some of whose own acts are gone.
  */
-export function batchBySha(db: Db, sha256: string): ImportBatch | undefined {
+export function completeBatchBySha(db: Db, sha256: string, patientId: number): ImportBatch | undefined {
   return db
-    .prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE sha256 = ? AND undone_at IS NULL AND rejected = 0 ORDER BY id LIMIT 1`)
-    .get(sha256) as ImportBatch | undefined;
+    .prepare(
+      `SELECT ${BATCH_COLUMNS} FROM reimbursement_import i
+       WHERE sha256 = ? AND patient_id = ? AND undone_at IS NULL AND rejected = 0 AND intact = 1
+         AND inserted = (SELECT count(*) FROM reimbursement r WHERE r.id BETWEEN i.first_act_id AND i.last_act_id AND r.import_id = i.id)
+       ORDER BY id LIMIT 1`,
+    )
+    .get(sha256, patientId) as ImportBatch | undefined;
+}
+
+/** Live batches of a file with this sha256 filed under someone else. */
+export function batchesForOthers(db: Db, sha256: string, patientId: number): ImportBatch[] {
+  return db
+    .prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE sha256 = ? AND patient_id IS NOT ? AND undone_at IS NULL ORDER BY id`)
+    .all(sha256, patientId) as ImportBatch[];
 }
 
 export function getBatch(db: Db, id: number): ImportBatch | undefined {
@@ -38,8 +54,10 @@ export function listBatches(db: Db): ImportBatch[] {
   return db.prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import ORDER BY id`).all() as ImportBatch[];
 }
 
-export function createBatch(db: Db, file: string, sha256: string, actor: string, now: Date): number {
-  const info = db.prepare('INSERT INTO reimbursement_import (file, sha256, actor, imported_at) VALUES (?, ?, ?, ?)').run(file, sha256, actor, now.toISOString());
+export function createBatch(db: Db, file: string, sha256: string, patientId: number, actor: string, now: Date): number {
+  const info = db
+    .prepare('INSERT INTO reimbursement_import (file, sha256, patient_id, actor, imported_at) VALUES (?, ?, ?, ?, ?)')
+    .run(file, sha256, patientId, actor, now.toISOString());
   return Number(info.lastInsertRowid);
 }
 
@@ -51,17 +69,74 @@ export interface BatchCounts {
   outsideWindow: number;
 }
 
-export function finishBatch(db: Db, id: number, c: BatchCounts): void {
-  db.prepare('UPDATE reimbursement_import SET rows = ?, inserted = ?, duplicates = ?, rejected = ?, outside_window = ? WHERE id = ?').run(
-    c.rows, c.inserted, c.duplicates, c.rejected, c.outsideWindow, id,
-  );
+/** The highest act id so far: the acts a batch adds next have ids above it. */
+export function lastActId(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) AS id FROM reimbursement').get() as { id: number }).id;
 }
 
-/** Removes the acts a batch added and marks it undone; returns how many acts went. */
+/**
+ * Records a batch's counts and the ids of the acts it added (all above `before`: one
+ * transaction, ids increasing), and adds those acts to the per-month totals.
+ */
+export function finishBatch(db: Db, id: number, c: BatchCounts, before: number): void {
+  const range = db.prepare('SELECT min(id) AS first, max(id) AS last FROM reimbursement WHERE id > ?').get(before) as { first: number | null; last: number | null };
+  db.prepare(
+    'UPDATE reimbursement_import SET rows = ?, inserted = ?, duplicates = ?, rejected = ?, outside_window = ?, first_act_id = ?, last_act_id = ? WHERE id = ?',
+  ).run(c.rows, c.inserted, c.duplicates, c.rejected, c.outsideWindow, range.first, range.last, id);
+  db.prepare(
+    `INSERT INTO reimbursement_month
+       SELECT patient_id, substr(care_date, 1, 7), section, count(*), sum(spent_cents), sum(reimbursed_cents),
+              coalesce(sum(deductible_cents), 0), coalesce(sum(complementary_cents), 0)
+       FROM reimbursement WHERE id > ? GROUP BY 1, 2, 3
+     ON CONFLICT DO UPDATE SET count = count + excluded.count, spent_cents = spent_cents + excluded.spent_cents,
+       reimbursed_cents = reimbursed_cents + excluded.reimbursed_cents, deductible_cents = deductible_cents + excluded.deductible_cents,
+       complementary_cents = complementary_cents + excluded.complementary_cents`,
+  ).run(before);
+}
+
+/**
+ * Removes the acts a batch added (the per-month totals follow, by trigger) and marks it
+ * undone. Later batches that found acts already known may have found this batch's: they no
+ * longer vouch for their file (it will be read again). Returns how many acts went.
+ */
 export function undoBatch(db: Db, id: number, now: Date): number {
-  const removed = db.prepare('DELETE FROM reimbursement WHERE import_id = ?').run(id).changes;
+  const removed = db.prepare(
+    `DELETE FROM reimbursement WHERE import_id = @id AND id BETWEEN
+       coalesce((SELECT first_act_id FROM reimbursement_import WHERE id = @id), 0) AND
+       coalesce((SELECT last_act_id FROM reimbursement_import WHERE id = @id), 0)`,
+  ).run({ id }).changes;
   db.prepare('UPDATE reimbursement_import SET undone_at = ? WHERE id = ?').run(now.toISOString(), id);
+  db.prepare('UPDATE reimbursement_import SET intact = 0 WHERE id > ? AND duplicates > 0 AND undone_at IS NULL').run(id);
   return removed;
+}
+
+/** The indexes of acts a large load may build at its end, as migration 006 creates them. */
+const INDEXES = {
+  reimbursement_by_patient_date: 'CREATE INDEX reimbursement_by_patient_date ON reimbursement (patient_id, care_date)',
+  reimbursement_fingerprint: 'CREATE UNIQUE INDEX reimbursement_fingerprint ON reimbursement (fingerprint)',
+};
+
+/** Below this many acts, filling indexes row by row costs little. */
+const DEFER_FROM_ACTS = 20_000;
+
+/**
+ * For a load that brings many more acts than the record holds: drops indexes, to be built
+ * again by the returned function before the commit. Filled row by row, at the random keys of
+ * an export, each index costs ~2 s per million acts; built once from sorted keys, a fraction
+ * of that. The (person, care date) index goes when the load is more than twice the acts
+ * already there; the unique fingerprint index only when there are none (then no act can be
+ * known already, and twins have distinct fingerprints): otherwise it is what skips the known
+ * ones. Inside the load's transaction, so a rollback brings them back as they were. Returns
+ * undefined (nothing done) for a smaller load.
+ */
+export function deferIndexes(db: Db, expectedActs: number): (() => void) | undefined {
+  if (expectedActs < DEFER_FROM_ACTS || expectedActs < 2 * lastActId(db)) return undefined;
+  const dropped: (keyof typeof INDEXES)[] = ['reimbursement_by_patient_date'];
+  if (db.prepare('SELECT 1 FROM reimbursement LIMIT 1').get() === undefined) dropped.push('reimbursement_fingerprint');
+  for (const name of dropped) db.exec(`DROP INDEX ${name}`);
+  return () => {
+    for (const name of dropped) db.exec(INDEXES[name]);
+  };
 }
 
 /** True when every id names a person in the record (bulk loads run without foreign-key checks). */

@@ -30,7 +30,12 @@ export interface RowError {
   /** The column as the file names it; null for a problem with the whole row. */
   column: string | null;
   value: string | null;
+  /** What is wrong, in the user's terms (no commands or flags: the CLI words the next step). */
   message: string;
+  /** A Bénéficiaire the record does not know, split into the names a new person would take. */
+  unknownPerson?: { givenName: string; familyName: string };
+  /** A Bénéficiaire that names several people of the record: their ids. */
+  ambiguousPerson?: number[];
 }
 
 export interface RowRules {
@@ -43,7 +48,12 @@ export interface RowRules {
   people: Map<string, number[]>;
   /** Who rows without a beneficiary are about. */
   defaultPatientId: number;
+  /** Person id -> birth date (YYYY-MM-DD): care before it is refused. */
+  birthDates?: Map<number, string>;
 }
+
+/** The earliest date an act may carry: anything before is a typo or a placeholder (0000, 1800). */
+export const EARLIEST_DATE = '1900-01-01';
 
 /**
  * Checks one data row against every rule of the format and returns the act, or the errors
@@ -127,6 +137,8 @@ export class RowReader {
       }
     }
     const patient = this.beneficiary(this.text('beneficiary'));
+    const birth = patient === undefined || careDate === null ? undefined : this.rules.birthDates?.get(patient);
+    if (birth !== undefined && careDate! < birth) this.fail('careDate', `a care date before the person's birth date (${birth})`);
     if (this.errors !== null) return this.errors;
     return {
       patientId: patient!,
@@ -157,10 +169,12 @@ export class RowReader {
     return cells.length >= this.named && cells.length < this.width;
   }
 
-  private fail(field: Field | null, message: string): void {
+  private fail(field: Field | null, message: string): RowError {
     const i = field === null ? -1 : this.at[field];
     this.errors ??= [];
-    this.errors.push({ line: this.line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (this.cells[i] ?? ''), message });
+    const error: RowError = { line: this.line, column: i < 0 ? null : this.rules.header.names[i]!, value: i < 0 ? null : (this.cells[i] ?? ''), message };
+    this.errors.push(error);
+    return error;
   }
 
   /**
@@ -192,7 +206,7 @@ export class RowReader {
     if (v === null) return null;
     const cents = parseAmount(v, this.rules.dotDecimal);
     if (Number.isNaN(cents)) {
-      this.fail(field, 'not an amount in euros (like 12,50 or 1 234,56 €)');
+      this.fail(field, tooManyDigits(v) ? `an amount too large to be exact (at most ${MAX_AMOUNT})` : 'not an amount in euros (like 12,50 or 1 234,56 €)');
       return null;
     }
     return cents;
@@ -201,6 +215,10 @@ export class RowReader {
   private date(field: Field, value: string): string | null {
     const iso = parseDate(value);
     if (iso === null) this.fail(field, 'not a real date in dd/mm/yyyy or yyyy-mm-dd form');
+    else if (iso < EARLIEST_DATE) {
+      this.fail(field, `a date before ${EARLIEST_DATE.slice(0, 4)}`);
+      return null;
+    }
     return iso;
   }
 
@@ -210,23 +228,31 @@ export class RowReader {
     if (patient === undefined) {
       const named = this.rules.people.get(fold(name)) ?? [];
       if (named.length > 1) {
-        this.fail('beneficiary', `"${name}" names ${named.length} people in this record (ids ${named.join(', ')}): import their rows separately, each file with --patient ID and without the Bénéficiaire column`);
+        this.fail('beneficiary', `"${name}" names ${named.length} people in this record (ids ${named.join(', ')})`).ambiguousPerson = named;
         return undefined;
       }
       patient = named[0];
       // A family export repeats a few names: remember them (but not an unbounded number).
       if (patient !== undefined && this.beneficiaries.size < 1000) this.beneficiaries.set(name, patient);
     }
-    if (patient === undefined) this.fail('beneficiary', `no one named "${name}" in this record: add the person with ${addCommand(name)}, then import again`);
+    if (patient === undefined) this.fail('beneficiary', `no one named "${name}" in this record`).unknownPerson = splitName(name);
     return patient;
   }
 }
 
+/** What parseAmount takes: 13 digits of euros, so that the cents stay exact integers. */
+const MAX_AMOUNT = '9 999 999 999 999,99 €';
+
+/** More digits of euros than parseAmount takes (the decimals and separators aside). */
+function tooManyDigits(text: string): boolean {
+  return text.replace(/[,.]\d*\s*€?\s*$/, '').replace(/\D/g, '').length > 13;
+}
+
 /**
- * The `dmp patients add` line for a name the record does not know: the all-capitals words
- * are the family name ("Léo DUPONT", "DUPONT Léo"), else the last word is.
+ * The given and family names a full name stands for: the all-capitals words are the family
+ * name ("Léo DUPONT", "DUPONT Léo"), else the last word is.
  */
-export function addCommand(name: string): string {
+export function splitName(name: string): { givenName: string; familyName: string } {
   const words = name.trim().split(/\s+/);
   const caps = words.map(isUpper);
   let family: string[];
@@ -239,8 +265,7 @@ export function addCommand(name: string): string {
     while (split > 1 && caps[split - 1] && !caps.every(Boolean)) split--;
     [given, family] = [words.slice(0, split), words.slice(split)];
   }
-  return `\`dmp patients add --given-name ${quote(given.join(' ') || 'GIVEN')} --family-name ${quote(family.join(' '))} --birth-date YYYY-MM-DD --sex F|M\``;
+  return { givenName: given.join(' '), familyName: family.join(' ') };
 }
 
 const isUpper = (w: string) => w === w.toUpperCase() && w !== w.toLowerCase();
-const quote = (s: string) => (/^[\p{L}\p{N}-]+$/u.test(s) ? s : `"${s.replace(/"/g, '\\"')}"`);

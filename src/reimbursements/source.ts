@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { invalidData } from '../errors.js';
 import { type HeaderMap, HEADER_NAMES, matchCount, matchHeader, REQUIRED } from './columns.js';
 import type { FileEncoding } from './encoding.js';
-import { RecordSplitter, TOO_LONG } from './records.js';
+import { MAX_RECORD, NOT_CLOSED, RecordSplitter, TOO_LONG } from './records.js';
 
 export type Delimiter = ';' | ',' | '\t';
 const DELIMITERS: Delimiter[] = [';', '\t', ','];
@@ -20,8 +20,8 @@ export interface Layout {
 export interface RecordSink {
   /** Called once, before any record. */
   layout(layout: Layout): void;
-  /** One data row: its cells and the physical line it starts on. */
-  record(cells: string[], line: number): void;
+  /** One data row: its cells and the physical line it starts on; `irregular`: its quoting is broken (cut at the delimiters as it stands). */
+  record(cells: string[], line: number, irregular?: boolean): void;
   /** Bytes of the file read so far, after each chunk; a returned promise pauses reading (back-pressure). */
   progress?(bytes: number): void | Promise<void>;
 }
@@ -46,7 +46,7 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
 
   const start = (layout: Layout) => {
     sink.layout(layout);
-    records = new RecordSplitter(layout.delimiter, layout.headerLine + 1, (cells, line) => sink.record(cells, line), (err, line) => csvError(name, err, line));
+    records = new RecordSplitter(layout.delimiter, layout.headerLine + 1, (cells, line, irregular) => sink.record(cells, line, irregular), (err, line) => csvError(name, err, line));
   };
   // Until the header row is found, the decoded text goes to the finder; after it, to the splitter.
   const feed = (chunk: Buffer | null) => {
@@ -73,17 +73,20 @@ export async function streamRecords(path: string, encoding: FileEncoding, sink: 
   }
 }
 
-/** csv-parse's error for the record starting at `line`, as a refusal of the file naming the line. */
-function csvError(name: string, err: Error & { lines?: number; code?: string }, line: number) {
-  const hint = 'Fix the quoting (a quote inside a field is written "") and import again.';
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return invalidData(`${name}:${line}: a quoted field opened on this line is never closed.`, hint);
-  }
+/** A fault of the file's structure at the record starting at `line`, as a refusal of the file naming the line. */
+function csvError(name: string, err: Error & { code?: string }, line: number) {
+  const hint = 'Fix the quoting (a quote inside a quoted field is written "") and import again.';
+  if (err.code === NOT_CLOSED) return invalidData(`${name}:${line}: a quoted field opened on this line is never closed.`, hint);
   if (err.code === TOO_LONG) {
-    return invalidData(`${name}:${line}: a quoted field opened on this line runs on for more than 8 MiB (a quote left open?).`, hint);
+    return invalidData(
+      `${name}:${line}: the row starting on this line runs on for more than ${MIB} MiB, the most a row may hold (a quote left open?).`,
+      'Check that this is a reimbursement export: no row of one comes near that size.',
+    );
   }
-  return invalidData(`${name}:${line - 1 + (err.lines ?? 1)}: the file is not valid CSV (${err.message.replace(/\.$/, '')}).`, hint);
+  return err;
 }
+
+const MIB = MAX_RECORD / (1024 * 1024);
 
 /**
  * Reads decoded text until the header row: the first line whose cells, cut by `;`, tab or
@@ -107,16 +110,25 @@ class HeaderFinder {
       from = nl + 1;
     }
     this.pending = this.pending.slice(from);
-    if (this.line >= MAX_PREAMBLE_LINES) throw this.noHeader();
+    if (this.line >= MAX_PREAMBLE_LINES || this.pending.length > MAX_RECORD) throw this.crOnly() ?? this.noHeader();
     return undefined;
   }
 
   /** End of file before a header row was found (the last line may lack its line break). */
   finish(): Layout {
+    const crOnly = this.crOnly();
+    if (crOnly) throw crOnly;
     const layout = this.pending ? this.examine(this.pending) : undefined;
     if (layout) return layout;
     if (!this.sawText) throw invalidData(`${this.name} is empty.`, 'Export the file again; it has no header row and no data.');
     throw this.noHeader();
+  }
+
+  /** Lines ended by CR alone (classic Mac OS): the whole file reads as one line. */
+  private crOnly() {
+    const cr = this.pending.indexOf('\r');
+    if (this.line > 0 || cr === -1 || cr === this.pending.length - 1) return undefined;
+    return invalidData(`${this.name} ends its lines with CR alone (as classic Mac OS did); dmp reads lines ended by LF or CRLF.`, 'Save it again with Windows or Unix line ends, and import that.');
   }
 
   private examine(raw: string): Layout | undefined {
@@ -128,7 +140,17 @@ class HeaderFinder {
       if (!line.includes(delimiter)) continue;
       const cells = splitLine(line, delimiter);
       const header = matchHeader(cells);
-      if (header.missing.length === 0) return { delimiter, headerLine: this.line, header };
+      if (header.missing.length === 0) {
+        const dup = header.duplicates[0];
+        if (dup) {
+          const [a, b] = dup.columns;
+          throw invalidData(
+            `${this.name}:${this.line}: the header row has two columns for ${HEADER_NAMES[dup.field][0]}: "${header.names[a]}" (column ${a + 1}) and "${header.names[b]}" (column ${b + 1}).`,
+            'Remove or rename one of them, then import again.',
+          );
+        }
+        return { delimiter, headerLine: this.line, header };
+      }
       const score = matchCount(cells);
       if (score > (this.best?.score ?? 1)) this.best = { cells, line: this.line, score };
     }

@@ -1,7 +1,10 @@
 import type { Db } from '../store/database.js';
 import { fold } from '../util/fold.js';
 import type { Act } from './rows.js';
-import { type Section, SECTIONS } from './sections.js';
+import type { Section } from './sections.js';
+
+export type { GroupBy, Group, Period, PeriodTotals, Summary, Totals } from './totals.js';
+export { periodTotals, summarize } from './totals.js';
 
 /** One act as `dmp reimbursements list --json` shows it: the stored act, where it came from, the rate in percent. */
 export interface ActView extends Omit<Act, 'patientId' | 'rateBp' | 'reference'> {
@@ -20,11 +23,24 @@ export interface ActFilter {
   to: string | null;
   section?: Section;
   code?: string;
-  /** Matched folded, anywhere in the professional's name. */
+  /**
+   * Matched folded (case and accents ignored), anywhere in the professional's name, as plain
+   * text: `%` and `_` are characters, not wildcards.
+   */
   professional?: string;
+  /** At most this many acts (the newest). */
+  limit?: number;
 }
 
-export function listActs(db: Db, filter: ActFilter): ActView[] {
+/**
+ * A person's acts, newest first, one at a time as SQLite reads them (the (person, care date)
+ * index gives them in order): memory stays flat however many there are, and a limit stops
+ * the reading.
+ */
+export function* iterateActs(db: Db, filter: ActFilter): Generator<ActView> {
+  const wanted = filter.professional === undefined ? undefined : professionalMatcher(filter.professional);
+  // Without a professional filter the limit goes to SQLite; with one, it counts matches here.
+  const sqlLimit = wanted === undefined ? (filter.limit ?? -1) : -1;
   const rows = db
     .prepare(
       `SELECT r.id, r.care_date AS careDate, r.section, r.label, r.code, r.quantity, r.professional, r.specialty,
@@ -36,69 +52,31 @@ export function listActs(db: Db, filter: ActFilter): ActView[] {
        WHERE r.patient_id = @patientId
          AND (@from IS NULL OR r.care_date >= @from) AND (@to IS NULL OR r.care_date <= @to)
          AND (@section IS NULL OR r.section = @section) AND (@code IS NULL OR r.code = @code)
-       ORDER BY r.care_date DESC, r.id`,
+       ORDER BY r.care_date DESC, r.id
+       LIMIT @limit`,
     )
-    .all({ patientId: filter.patientId, from: filter.from, to: filter.to, section: filter.section ?? null, code: filter.code ?? null }) as ActView[];
-  if (filter.professional === undefined) return rows;
-  const wanted = fold(filter.professional);
-  return rows.filter((r) => fold(r.professional ?? '').includes(wanted));
+    .iterate({ patientId: filter.patientId, from: filter.from, to: filter.to, section: filter.section ?? null, code: filter.code ?? null, limit: sqlLimit }) as IterableIterator<ActView>;
+  let left = filter.limit ?? Infinity;
+  for (const row of rows) {
+    if (left <= 0) return;
+    if (wanted !== undefined && !wanted(row.professional ?? '')) continue;
+    left--;
+    yield row;
+  }
 }
-
-export interface Totals {
-  count: number;
-  spentCents: number;
-  reimbursedCents: number;
-  deductibleCents: number;
-  complementaryCents: number;
-  /** spent - reimbursed - complementary: what the person paid themself. */
-  outOfPocketCents: number;
-}
-
-export type GroupBy = 'section' | 'month' | 'professional';
-
-export interface Summary {
-  from: string | null;
-  to: string | null;
-  groups: (Totals & { key: string })[];
-  total: Totals;
-}
-
-const GROUP_SQL: Record<GroupBy, string> = {
-  section: 'section',
-  month: "substr(care_date, 1, 7)",
-  professional: "coalesce(professional, '')",
-};
 
 /**
- * Totals per section (always the five, in the DMP's order, zeros included), per month or per
- * professional, and overall; integer sums, so they add up to the cent.
+ * Folded text (case, accents and punctuation ignored) contains the folded query; a query of
+ * punctuation alone (`%`, `_`), which folds to nothing, is looked for as written instead of
+ * matching every name.
  */
-export function summarize(db: Db, filter: Pick<ActFilter, 'patientId' | 'from' | 'to'>, by: GroupBy): Summary {
-  const rows = db
-    .prepare(
-      `SELECT ${GROUP_SQL[by]} AS key, count(*) AS count, sum(spent_cents) AS spentCents, sum(reimbursed_cents) AS reimbursedCents,
-              coalesce(sum(deductible_cents), 0) AS deductibleCents, coalesce(sum(complementary_cents), 0) AS complementaryCents
-       FROM reimbursement
-       WHERE patient_id = @patientId AND (@from IS NULL OR care_date >= @from) AND (@to IS NULL OR care_date <= @to)
-       GROUP BY key ORDER BY key`,
-    )
-    .all({ patientId: filter.patientId, from: filter.from, to: filter.to }) as (Omit<Totals, 'outOfPocketCents'> & { key: string })[];
-  const withOop = rows.map((r) => ({ ...r, outOfPocketCents: r.spentCents - r.reimbursedCents - r.complementaryCents }));
-  const groups = by === 'section' ? SECTIONS.map((s) => withOop.find((r) => r.key === s) ?? { key: s, ...zero() }) : withOop;
-  const total = groups.reduce<Totals>(
-    (t, g) => ({
-      count: t.count + g.count,
-      spentCents: t.spentCents + g.spentCents,
-      reimbursedCents: t.reimbursedCents + g.reimbursedCents,
-      deductibleCents: t.deductibleCents + g.deductibleCents,
-      complementaryCents: t.complementaryCents + g.complementaryCents,
-      outOfPocketCents: t.outOfPocketCents + g.outOfPocketCents,
-    }),
-    zero(),
-  );
-  return { from: filter.from, to: filter.to, groups, total };
+function professionalMatcher(query: string): (name: string) => boolean {
+  const folded = fold(query);
+  if (folded !== '') return (name) => fold(name).includes(folded);
+  const raw = query.toLowerCase();
+  return (name) => name.toLowerCase().includes(raw);
 }
 
-function zero(): Totals {
-  return { count: 0, spentCents: 0, reimbursedCents: 0, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 0 };
+export function listActs(db: Db, filter: ActFilter): ActView[] {
+  return [...iterateActs(db, filter)];
 }

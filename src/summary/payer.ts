@@ -1,5 +1,5 @@
 import { SECTIONS, type Section } from '../reimbursements/sections.js';
-import { listActs, summarize } from '../reimbursements/views.js';
+import { listActs, periodTotals } from '../reimbursements/views.js';
 import type { Db } from '../store/database.js';
 import { addMonths, isoDay } from '../util/dates.js';
 
@@ -29,26 +29,18 @@ export function summaryWindow(now: Date): { from: string; to: string } {
   return { from: `${addMonths(`${to.slice(0, 7)}-01`, -(SUMMARY_MONTHS - 1))}`, to };
 }
 
-/**
- * Payer data of the window, from the reimbursements area's read functions.
- * (The reimbursements area is adding per-person per-section/per-month totals for a window;
- * swap them in here when they land: this module is the only caller.)
- */
+/** Payer data of the window, from the reimbursements area's per-month totals (a few hundred rows whatever the record's size). */
 export function payerSummary(db: Db, patientId: number, now: Date): PayerSummary {
   const window = summaryWindow(now);
-  const filter = { patientId, ...window };
-  const bySection = summarize(db, filter, 'section');
-  const byMonth = new Map(summarize(db, filter, 'month').groups.map((g) => [g.key, g.spentCents]));
-  const sections = SECTIONS.map((section) => {
-    const g = bySection.groups.find((x) => x.key === section)!;
-    return { section, count: g.count, spentCents: g.spentCents, reimbursedCents: g.reimbursedCents, outOfPocketCents: g.outOfPocketCents };
-  });
+  const totals = periodTotals(db, { patientId, ...window });
+  const byMonth = new Map(totals.months.map((m) => [m.month, m.spentCents]));
+  const sections = totals.sections.map((g) => ({ section: g.section, count: g.count, spentCents: g.spentCents, reimbursedCents: g.reimbursedCents, outOfPocketCents: g.outOfPocketCents }));
   const months = Array.from({ length: SUMMARY_MONTHS }, (_, i) => {
     const month = addMonths(window.from, i).slice(0, 7);
     return { month, spentCents: byMonth.get(month) ?? 0 };
   });
   const peak = months.reduce<(typeof months)[number] | null>((best, m) => (m.spentCents > (best?.spentCents ?? 0) ? m : best), null);
-  const t = bySection.total;
+  const t = totals.total;
   return { ...window, sections, total: { count: t.count, spentCents: t.spentCents, reimbursedCents: t.reimbursedCents, outOfPocketCents: t.outOfPocketCents }, peakMonth: peak, months };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount, parseDate, parseQuantity, parseRate } from '../../src/reimbursements/cells.js';
 import { matchHeader } from '../../src/reimbursements/columns.js';
 import { formatEuros } from '../../src/reimbursements/money.js';
-import { addCommand } from '../../src/reimbursements/rows.js';
+import { splitName } from '../../src/reimbursements/rows.js';
+import { addCommand } from '../../src/cli/commands/reimbursements/row-hints.js';
 import { matchSection } from '../../src/reimbursements/sections.js';
 
 describe('amounts', () => {
@@ -76,7 +77,8 @@ describe('headers and sections', () => {
     const h = matchHeader(['DATE DES SOINS', 'date de soins', 'Categorie', "NATURE DE L'ACTE", 'Montant  payé', 'Remboursement Assurance Maladie', 'N° de décompte', 'Commentaire']);
     expect(h.index).toMatchObject({ careDate: 0, section: 2, label: 3, spent: 4, reimbursed: 5, reference: 6 });
     expect(h.missing).toEqual([]);
-    expect(h.unknown).toEqual(['date de soins', 'Commentaire']);
+    expect(h.unknown).toEqual(['Commentaire']);
+    expect(h.duplicates).toEqual([{ field: 'careDate', columns: [0, 1] }]);
   });
 
   it('names the required columns a header lacks', () => {
@@ -104,8 +106,9 @@ describe('formatting and hints', () => {
   });
 
   it('suggests the patients add command with the capitalised words as the family name', () => {
-    expect(addCommand('Léo DUPONT')).toContain('--given-name Léo --family-name DUPONT');
-    expect(addCommand('DUPONT Léo')).toContain('--given-name Léo --family-name DUPONT');
-    expect(addCommand('Anne Marie DE LA TOUR')).toContain('--given-name "Anne Marie" --family-name "DE LA TOUR"');
+    expect(splitName('Léo DUPONT')).toEqual({ givenName: 'Léo', familyName: 'DUPONT' });
+    expect(splitName('DUPONT Léo')).toEqual({ givenName: 'Léo', familyName: 'DUPONT' });
+    expect(addCommand(splitName('Anne Marie DE LA TOUR'))).toContain('--given-name "Anne Marie" --family-name "DE LA TOUR"');
+    expect(addCommand({ givenName: 'A$(rm -rf)`x`', familyName: 'B"C' })).toContain('--given-name "A\\$(rm -rf)\\`x\\`" --family-name "B\\"C"');
   });
 });

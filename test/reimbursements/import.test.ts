@@ -16,7 +16,7 @@ describe('dmp reimbursements import: file dialects', () => {
     expect(r.files[0]).toMatchObject({ status: 'imported', importId: 1, rows: 5, inserted: 5, duplicates: 0, rejected: 0, outsideWindow: 0, errors: [] });
     const s = await summaryJson(rec);
     expect(s.total).toEqual(FIVE_TOTAL);
-    expect(s.sections.map((x: any) => [x.section, x.spentCents])).toEqual([
+    expect(s.groups.map((x: any) => [x.key, x.spentCents])).toEqual([
       ['pharmacy', 218], ['hospitalization', 4000], ['medical_dental', 3000], ['radiology', 123456], ['biology', 810],
     ]);
     const list = (await rec.run(['reimbursements', 'list', '--json'])).json();
@@ -76,7 +76,7 @@ describe('dmp reimbursements import: file dialects', () => {
     const later = await importJson(rec, ['twins-later.csv']);
     expect(later.files[0]).toMatchObject({ rows: 4, inserted: 1, duplicates: 3 });
     const s = await summaryJson(rec);
-    expect(s.sections[0]).toMatchObject({ section: 'pharmacy', count: 4, spentCents: 3 * 520 + 300, reimbursedCents: 3 * 338 + 195 });
+    expect(s.groups[0]).toMatchObject({ key: 'pharmacy', count: 4, spentCents: 3 * 520 + 300, reimbursedCents: 3 * 338 + 195 });
   });
 
   it('adds only the new rows of an overlapping later export', async () => {
@@ -122,9 +122,13 @@ describe('dmp reimbursements import: beneficiaries', () => {
         line: 6,
         column: 'Bénéficiaire',
         value: 'Zoé DUPONT',
-        message: 'no one named "Zoé DUPONT" in this record: add the person with `dmp patients add --given-name Zoé --family-name DUPONT --birth-date YYYY-MM-DD --sex F|M`, then import again',
+        message: 'no one named "Zoé DUPONT" in this record',
+        unknownPerson: { givenName: 'Zoé', familyName: 'DUPONT' },
+        hint: 'Add the person with `dmp patients add --given-name Zoé --family-name DUPONT --birth-date YYYY-MM-DD --sex F|M`, then import again.',
       },
     ]);
+    const human = await rec.run(['reimbursements', 'import', fixture('family.csv')]);
+    expect(human.stderr).toContain('family.csv:6: Bénéficiaire "Zoé DUPONT": no one named "Zoé DUPONT" in this record.\n  Add the person with `dmp patients add --given-name Zoé --family-name DUPONT --birth-date YYYY-MM-DD --sex F|M`, then import again.');
     const r = await importJson(rec, ['family.csv'], ['--skip-invalid']);
     expect(r.code).toBe(5);
     expect(r.files[0]).toMatchObject({ status: 'imported', inserted: 5, rejected: 1 });
@@ -153,7 +157,9 @@ describe('dmp reimbursements import: beneficiaries', () => {
       line: 3,
       column: 'Bénéficiaire',
       value: 'Léo DUPONT',
-      message: `"Léo DUPONT" names 2 people in this record (ids ${leo}, ${twin}): import their rows separately, each file with --patient ID and without the Bénéficiaire column`,
+      message: `"Léo DUPONT" names 2 people in this record (ids ${leo}, ${twin})`,
+      ambiguousPerson: [leo, twin],
+      hint: 'Import their rows separately: each file with --patient ID and without the Bénéficiaire column.',
     });
     expect((await summaryJson(rec, ['--patient', String(leo)])).total.count).toBe(0);
   });
@@ -184,7 +190,7 @@ describe('dmp reimbursements import: invalid rows', () => {
     [17, 'Montant remboursé', '3,00', 'more paid back than spent (out of pocket can be negative only in a regularisation row, with a minus sign)'],
     [18, null, null, 'the row has 11 cells where the header has 10 (a delimiter inside an unquoted value?)'],
     [19, null, null, 'the row has 9 cells where the header has 10 (a delimiter inside an unquoted value?)'],
-  ].map(([line, column, value, message]) => ({ line, column, value, message }));
+  ].map(([line, column, value, message]) => ({ line, column, value, message, hint: null }));
 
   it('refuses the whole file by default, listing every bad row with its physical line, column, value and rule', async () => {
     const rec = await loggedInRecord();
@@ -235,11 +241,11 @@ describe('dmp reimbursements import: invalid rows', () => {
     ]);
   });
 
-  it('reports a rejects file that cannot be written (a directory) and imports nothing', async () => {
+  it('refuses a rejects path that is a directory and imports nothing', async () => {
     const rec = await loggedInRecord();
     const r = await rec.run(['reimbursements', 'import', fixture('invalid-rows.csv'), '--skip-invalid', '--rejects', rec.dir]);
-    expect(r.code).toBe(5);
-    expect(r.stderr).toContain(`Could not write the rejects file ${rec.dir}: EISDIR`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dmp: The rejects file ${rec.dir} is a directory.`);
     expect((await rec.run(['reimbursements', 'list', '--all', '--json'])).json()).toEqual([]);
   });
 
@@ -254,7 +260,7 @@ describe('dmp reimbursements import: invalid rows', () => {
     const rec = await loggedInRecord();
     const r = await importJson(rec, ['dot-in-comma-file.csv']);
     expect(r.code).toBe(5);
-    expect(r.files[0].errors).toEqual([{ line: 3, column: 'Dépense', value: '4.00', message: 'not an amount in euros (like 12,50 or 1 234,56 €)' }]);
+    expect(r.files[0].errors).toEqual([{ line: 3, column: 'Dépense', value: '4.00', message: 'not an amount in euros (like 12,50 or 1 234,56 €)', hint: null }]);
   });
 
   it.each([
@@ -316,7 +322,7 @@ describe('dmp reimbursements import: dry run, batches and undo', () => {
     expect((await summaryJson(rec)).total.count).toBe(3);
     const audit = (await rec.run(['audit', '--json'])).json();
     expect(audit.map((a: any) => a.action)).toEqual(expect.arrayContaining(['reimbursements.import', 'reimbursements.undo']));
-    expect(audit.find((a: any) => a.action === 'reimbursements.undo')).toMatchObject({ target: 'import:2', details: { file: 'export-2026-02-04.csv', removed: 2 } });
+    expect(audit.find((a: any) => a.action === 'reimbursements.undo')).toEqual(expect.objectContaining({ target: 'import:2', details: { removed: 2 } }));
     // An undone file can be imported again.
     expect((await importJson(rec, ['export-2026-02-04.csv'])).files[0]).toMatchObject({ status: 'imported', inserted: 2 });
   });
@@ -344,24 +350,41 @@ describe('dmp reimbursements import: dry run, batches and undo', () => {
   });
 });
 
-describe('dmp reimbursements import: a quoted field that never ends', () => {
-  it('refuses a file whose quoted field runs on for more than 8 MiB, naming the line it opens on', async () => {
+describe('dmp reimbursements import: rows past the size limit', () => {
+  it.each([
+    ['a quoted field that runs on over many lines', (filler: string) => `11/03/2026;Pharmacie;"Sans fin\n${filler.replace(/(.{60})/g, '$1\n')}";2,18;1,42\n`],
+    ['a 20 MiB cell', (filler: string) => `11/03/2026;Pharmacie;${filler};2,18;1,42\n`],
+  ])('refuses a file with %s, naming the line and the limit', async (_what, row) => {
     const rec = await loggedInRecord();
-    const dir = mkdtempSync(join(tmpdir(), 'dmp-long-quote-'));
+    const dir = mkdtempSync(join(tmpdir(), 'dmp-long-row-'));
     try {
-      const path = join(dir, 'long-quote.csv');
-      const filler = 'Texte qui continue sans fin\n'.repeat(Math.ceil((9 * 1024 * 1024) / 28));
-      writeFileSync(path, `Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé\n10/03/2026;Pharmacie;Doliprane;2,18;1,42\n11/03/2026;Pharmacie;"Sans fin\n${filler}";2,18;1,42\n`);
-      const message = 'long-quote.csv:3: a quoted field opened on this line runs on for more than 8 MiB (a quote left open?).';
+      const path = join(dir, 'long-row.csv');
+      writeFileSync(path, `Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé\n10/03/2026;Pharmacie;Doliprane;2,18;1,42\n${row('x'.repeat(20 * 1024 * 1024))}`);
+      const message = 'long-row.csv:3: the row starting on this line runs on for more than 1 MiB, the most a row may hold (a quote left open?).';
       const r = await rec.run(['reimbursements', 'import', path, '--json']);
       expect(r.code).toBe(5);
       expect(r.json().files[0]).toMatchObject({ status: 'rejected', inserted: 0, errors: [{ line: null, message }] });
-      const human = await rec.run(['reimbursements', 'import', path]);
-      expect(human.code).toBe(5);
-      expect(human.stderr).toContain(message);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('dmp reimbursements import: stray quotes', () => {
+  it('takes a quote inside an unquoted field literally, and rejects a row with text after a closing quote, even with --skip-invalid', async () => {
+    const rec = await loggedInRecord();
+    const path = join(rec.dir, 'quotes.csv');
+    writeFileSync(path, ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", '10/03/2026;Pharmacie;Pansement 5"x5";2,18;1,42', '11/03/2026;Pharmacie;"Compresses" stériles;2,18;1,42', '12/03/2026;Pharmacie;Doliprane;2,18;1,42', ''].join('\n'));
+    const r = await rec.run(['reimbursements', 'import', path, '--skip-invalid', '--json']);
+    expect(r.code).toBe(5);
+    expect(r.json().files[0]).toMatchObject({
+      status: 'imported', rows: 3, inserted: 2, rejected: 1,
+      errors: [{ line: 3, column: null, value: null, message: 'the row\'s quoting is broken: text follows a closing quote (a quote inside a quoted value is written "")' }],
+    });
+    const labels = (await rec.run(['reimbursements', 'list', '--json'])).json().map((a: any) => a.label);
+    expect(labels).toEqual(['Doliprane', 'Pansement 5"x5"']);
+    const human = await rec.run(['reimbursements', 'import', path]);
+    expect(human.stderr).toContain('quotes.csv:3: the row\'s quoting is broken');
   });
 });
 

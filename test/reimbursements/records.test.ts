@@ -53,37 +53,46 @@ describe('RecordSplitter', () => {
     for (const size of [1, 3, 100]) expect(split('ok;1\nbad;"open\nmore;2\n', size)).toBe('3: CSV_QUOTE_NOT_CLOSED');
   });
 
-  it('leaves irregular quoting to csv-parse, which refuses it', () => {
-    expect(split('a;1\nb;"x"y;2\n', 3)).toBe('3: CSV_INVALID_CLOSING_QUOTE');
-    expect(split('a;1\nb;x"y;2\n', 3)).toBe('3: INVALID_OPENING_QUOTE');
+  it('keeps a quote inside a field that does not start with one as it is', () => {
+    expect(split('a;1\nPansement 5"x5";x"y;z"\nb;3"\nc;4\n', 3)).toEqual([[2, ['a', '1']], [3, ['Pansement 5"x5"', 'x"y', 'z"']], [4, ['b', '3"']], [5, ['c', '4']]]);
+  });
+
+  it('hands on a record with text after a closing quote as irregular, cut at the delimiters, and goes on', () => {
+    const out: [number, string[], boolean | undefined][] = [];
+    const s = new RecordSplitter(';', 2, (cells, line, irregular) => out.push([line, cells, irregular]), (err) => err);
+    s.push('a;1\nb;"x"y;2\nc;"multi\nline"z\nd;4\n');
+    s.end();
+    expect(out).toEqual([[2, ['a', '1'], undefined], [3, ['b', '"x"y', '2'], true], [4, ['c', '"multi\nline"z'], true], [6, ['d', '4'], undefined]]);
   });
 });
 
-describe('RecordSplitter with a quote left open', () => {
-  const tooLong = 'DMP_QUOTED_RECORD_TOO_LONG';
-  it('keeps only the start of a record that runs on inside quotes, and still names where it opened', () => {
-    const out: string[][] = [];
+describe('RecordSplitter and long records', () => {
+  const tooLong = 'DMP_RECORD_TOO_LONG';
+  const run = (pieces: string[]) => {
     const errors: [string | undefined, number][] = [];
+    const out: string[][] = [];
     const s = new RecordSplitter(';', 2, (cells) => out.push(cells), (err, line) => (errors.push([err.code, line]), new Error('refused')), 16);
-    s.push('a;1\nb;"open\n');
-    for (let i = 0; i < 50; i++) s.push('more text, no quote\n');
-    expect(() => s.end()).toThrow('refused');
-    expect(errors).toEqual([['CSV_QUOTE_NOT_CLOSED', 3]]);
-    expect(out).toEqual([['a', '1']]);
+    try {
+      for (const p of pieces) s.push(p);
+      s.end();
+    } catch (err) {
+      return { out, errors, thrown: (err as Error).message };
+    }
+    return { out, errors, thrown: null };
+  };
+
+  it('refuses a record inside quotes that runs past the limit, naming where it opened, without keeping the rest', () => {
+    const r = run(['a;1\nb;"open\n', ...Array.from({ length: 50 }, () => 'more text, no quote\n')]);
+    expect(r).toEqual({ out: [['a', '1']], errors: [[tooLong, 3]], thrown: 'refused' });
   });
 
-  it('refuses a quoted record that closes only past the limit', () => {
-    for (const ending of ['"\nnext;2\n', '"']) {
-      const errors: [string | undefined, number][] = [];
-      const s = new RecordSplitter(';', 2, () => {}, (err, line) => (errors.push([err.code, line]), new Error('refused')), 16);
-      const run = () => {
-        s.push('a;1\nb;"open\n');
-        for (let i = 0; i < 5; i++) s.push('more text\n');
-        s.push(ending);
-        s.end();
-      };
-      expect(run).toThrow('refused');
-      expect(errors).toEqual([[tooLong, 3]]);
-    }
+  it('refuses a line without quotes past the limit, whether it arrives whole or in pieces', () => {
+    expect(run(['a;1\n', 'x'.repeat(40), '\n'])).toMatchObject({ errors: [[tooLong, 3]] });
+    expect(run(['a;1\n' + 'x'.repeat(40) + '\n'])).toMatchObject({ errors: [[tooLong, 3]] });
+    expect(run(['a;1\n', ...Array.from({ length: 10 }, () => 'xxxxxx')])).toMatchObject({ errors: [[tooLong, 3]] });
+  });
+
+  it('names the line of a quote never closed within the limit', () => {
+    expect(run(['a;1\nb;"open\nmore\n'])).toMatchObject({ errors: [['CSV_QUOTE_NOT_CLOSED', 3]] });
   });
 });

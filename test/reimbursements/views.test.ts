@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
 import { addLeo, importJson, summaryJson } from './helpers.js';
@@ -11,12 +13,13 @@ describe('dmp reimbursements summary', () => {
     const s = await summaryJson(rec);
     expect(s.from).toBe('2024-11-26');
     expect(s.to).toBe('2026-11-26');
-    expect(s.sections).toEqual([
-      { section: 'pharmacy', count: 4, spentCents: 520 * 2 + 300 + 450, reimbursedCents: 338 * 2 + 195 + 293, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1790 - 1164 },
-      { section: 'hospitalization', ...ZERO },
-      { section: 'medical_dental', count: 1, spentCents: 3000, reimbursedCents: 1900, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1100 },
-      { section: 'radiology', ...ZERO },
-      { section: 'biology', count: 1, spentCents: 270, reimbursedCents: 162, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 108 },
+    expect(s.by).toBe('section');
+    expect(s.groups).toEqual([
+      { key: 'pharmacy', count: 4, spentCents: 520 * 2 + 300 + 450, reimbursedCents: 338 * 2 + 195 + 293, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1790 - 1164 },
+      { key: 'hospitalization', ...ZERO },
+      { key: 'medical_dental', count: 1, spentCents: 3000, reimbursedCents: 1900, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1100 },
+      { key: 'radiology', ...ZERO },
+      { key: 'biology', count: 1, spentCents: 270, reimbursedCents: 162, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 108 },
     ]);
     expect(s.total).toEqual({ count: 6, spentCents: 5060, reimbursedCents: 3226, deductibleCents: 0, complementaryCents: 0, outOfPocketCents: 1834 });
   });
@@ -24,7 +27,7 @@ describe('dmp reimbursements summary', () => {
   it('shows an empty record as five zero sections', async () => {
     const rec = await loggedInRecord();
     const s = await summaryJson(rec);
-    expect(s.sections.map((x: any) => x.section)).toEqual(['pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology']);
+    expect(s.groups.map((x: any) => x.key)).toEqual(['pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology']);
     expect(s.total).toEqual(ZERO);
   });
 
@@ -32,13 +35,14 @@ describe('dmp reimbursements summary', () => {
     const rec = await loggedInRecord();
     await importJson(rec, ['five-acts-semicolon.csv', 'export-2026-01-03.csv']);
     const months = await summaryJson(rec, ['--by', 'month']);
-    expect(months.months.map((m: any) => [m.month, m.count, m.spentCents])).toEqual([
+    expect(Object.keys(months)).toEqual(['from', 'to', 'by', 'groups', 'total']);
+    expect(months.groups.map((m: any) => [m.key, m.count, m.spentCents])).toEqual([
       ['2026-01', 2, 218 + 3000], ['2026-02', 2, 3000 + 270], ['2026-03', 2, 123456 + 450], ['2026-04', 1, 810], ['2026-06', 1, 4000],
     ]);
     expect(months.total.spentCents).toBe(131484 + 3720);
     const pros = await summaryJson(rec, ['--by', 'professional']);
-    expect(pros.professionals.find((p: any) => p.professional === 'Dr Anne MARTIN')).toMatchObject({ count: 1, reimbursedCents: 1900 });
-    expect(pros.professionals.find((p: any) => p.professional === '')).toMatchObject({ count: 3 });
+    expect(pros.groups.find((p: any) => p.key === 'Dr Anne MARTIN')).toMatchObject({ count: 1, reimbursedCents: 1900 });
+    expect(pros.groups.find((p: any) => p.key === '')).toMatchObject({ count: 3 });
   });
 
   it('moves the 24-month window with the clock, and --all shows everything', async () => {
@@ -64,14 +68,26 @@ describe('dmp reimbursements summary', () => {
     expect(r.stdout).toContain('Payer data is informative and may be incomplete');
   });
 
-  it('prints tab-separated cents when piped', async () => {
+  it('prints tab-separated raw cents when piped, the groups only (no Total row among them)', async () => {
     const rec = await loggedInRecord();
     await importJson(rec, ['five-acts-semicolon.csv']);
     const r = await rec.run(['reimbursements', 'summary']);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('section\tacts\tspentCents\treimbursedCents\tdeductibleCents\tcomplementaryCents\toutOfPocketCents');
+    expect(lines[0]).toBe('section\tcount\tspentCents\treimbursedCents\tdeductibleCents\tcomplementaryCents\toutOfPocketCents');
     expect(lines[4]).toBe('radiology\t1\t123456\t86419\t0\t37037\t0');
-    expect(lines[6]).toBe('Total\t5\t131484\t88947\t200\t42337\t200');
+    expect(lines).toHaveLength(6);
+    expect(r.stdout).not.toContain('Total');
+  });
+
+  it('keeps the same JSON keys whatever --by', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    for (const by of ['section', 'month', 'professional']) {
+      const s = await summaryJson(rec, ['--by', by]);
+      expect(Object.keys(s)).toEqual(['from', 'to', 'by', 'groups', 'total']);
+      expect(s.by).toBe(by);
+      expect(Object.keys(s.groups[0])).toEqual(['key', 'count', 'spentCents', 'reimbursedCents', 'deductibleCents', 'complementaryCents', 'outOfPocketCents']);
+    }
   });
 
   it('refuses --from after --to in list, as in docs list', async () => {
@@ -154,5 +170,41 @@ describe('dmp reimbursements list', () => {
     const r = await rec.run(['reimbursements', 'list', '--section', 'radiology'], { tty: true });
     expect(r.stdout).toContain('1 234,56 €');
     expect(r.stdout).toContain('IRM cérébrale');
+  });
+});
+
+describe('dmp reimbursements list: limits, wildcards, streaming', () => {
+  it('--limit N gives the N newest acts, and refuses 0 or text', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    const rows = (await rec.run(['reimbursements', 'list', '--limit', '2', '--json'])).json();
+    expect(rows.map((r: any) => r.careDate)).toEqual(['2026-06-10', '2026-04-20']);
+    const tsv = await rec.run(['reimbursements', 'list', '--limit', '1']);
+    expect(tsv.stdout.trimEnd().split('\n')).toHaveLength(2);
+    const withPro = (await rec.run(['reimbursements', 'list', '--limit', '1', '--professional', 'a', '--json'])).json();
+    expect(withPro.map((r: any) => r.professional)).toEqual(['Clinique des Lilas']);
+    for (const bad of ['0', 'ten']) {
+      const r = await rec.run(['reimbursements', 'list', '--limit', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`dmp: "${bad}" is not a valid --limit.`);
+    }
+  });
+
+  it('takes % and _ in --professional as plain characters, not wildcards', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    for (const p of ['%', '_', '%%', '__']) expect((await rec.run(['reimbursements', 'list', '--professional', p, '--json'])).json()).toEqual([]);
+  });
+
+  it('writes JSON and TSV as rows come, with control characters escaped in TSV and kept in JSON', async () => {
+    const rec = await loggedInRecord();
+    const path = join(rec.dir, 'esc.csv');
+    writeFileSync(path, ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", '10/03/2026;Pharmacie;Evil\x1b[2J\x07;2,18;1,42', ''].join('\n'));
+    await rec.run(['reimbursements', 'import', path]);
+    const json = (await rec.run(['reimbursements', 'list', '--json'])).json();
+    expect(json[0].label).toBe('Evil\x1b[2J\x07');
+    const tsv = (await rec.run(['reimbursements', 'list'])).stdout;
+    expect(tsv).toContain('Evil\\x1b[2J\\x07');
+    expect(tsv).not.toContain('\x1b');
   });
 });

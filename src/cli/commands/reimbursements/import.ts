@@ -1,17 +1,21 @@
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
-import { DmpError, notFound, usageError } from '../../../errors.js';
+import { basename, resolve } from 'node:path';
+import { DmpError } from '../../../errors.js';
 import { patientsByNameKey } from '../../../profile/patients.js';
 import type { FileReport } from '../../../reimbursements/import.js';
 import { action, examples } from '../../command.js';
+import { EXIT } from '../../errors.js';
 import type { Context } from '../../context.js';
 import { currentPatient, requireSession } from '../../session.js';
+import { checkInputs } from './input-files.js';
+import { rejectsPaths } from './rejects-paths.js';
+import { rowHint } from './row-hints.js';
 
 interface ImportFlags {
   skipInvalid?: boolean;
   rejects?: string;
   dryRun?: boolean;
+  force?: boolean;
 }
 
 export function registerImport(parent: Command, ctx: Context): void {
@@ -21,6 +25,7 @@ export function registerImport(parent: Command, ctx: Context): void {
     .argument('<files...>', 'CSV files (globs are expanded by the shell)')
     .option('--skip-invalid', 'import the valid rows of a file with bad rows (default: refuse the whole file)')
     .option('--rejects <path>', 'write the rejected rows, with a reason column, to this CSV file')
+    .option('--force', 'overwrite an existing rejects file')
     .option('--dry-run', 'report what would be imported, change nothing')
     .addHelpText(
       'after',
@@ -40,47 +45,72 @@ async function importFiles(ctx: Context, files: string[], flags: ImportFlags): P
   const actor = requireSession(ctx);
   const db = ctx.store();
   const paths = files.map((f) => resolve(ctx.cwd, f));
-  paths.forEach((p, i) => {
-    if (!existsSync(p) || !statSync(p).isFile()) throw notFound(`No file at ${files[i]}.`, 'Check the path; nothing was imported.');
-  });
-  if (flags.rejects !== undefined) {
-    const dir = dirname(resolve(ctx.cwd, flags.rejects));
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw usageError(`Cannot write the rejects file ${flags.rejects}: there is no directory ${dir}.`, 'Pass --rejects a path in an existing directory.');
-  }
+  const sizes = checkInputs(files, paths);
+  const rejects = flags.rejects === undefined ? undefined : rejectsPaths(flags.rejects, resolve(ctx.cwd, flags.rejects), paths, Boolean(flags.force));
   const defaultPatientId = currentPatient(ctx).id;
-  const people = new Map([...patientsByNameKey(db)].map(([key, named]) => [key, named.map((p) => p.id)]));
+  const byName = patientsByNameKey(db);
+  const people = new Map([...byName].map(([key, named]) => [key, named.map((p) => p.id)]));
+  const birthDates = new Map([...byName.values()].flat().map((p) => [p.id, p.birthDate]));
+  birthDates.set(defaultPatientId, currentPatient(ctx).birthDate);
   const reports: FileReport[] = [];
-  for (const [i, path] of paths.entries()) {
-    const progress = fileProgress(ctx, basename(path), statSync(path).size);
-    try {
-      const report = await importFile(db, path, {
-        actor: actor.username,
-        now: ctx.now(),
-        defaultPatientId,
-        people,
-        skipInvalid: flags.skipInvalid,
-        dryRun: flags.dryRun,
-        rejectsPath: flags.rejects && rejectsPathFor(resolve(ctx.cwd, flags.rejects), path, paths.length),
-        onUnknownColumns: (cols) => ctx.out.note(`${files[i]}: ignored unknown column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}.`),
-        onProgress: (bytes) => progress.update(bytes),
-      });
-      reports.push({ ...report, file: files[i]! });
-    } catch (err) {
-      if (!(err instanceof DmpError) || err.kind !== 'invalid') throw err;
-      reports.push(refusedFile(files[i]!, err));
-    } finally {
-      progress.stop();
+  // Ctrl-C stops the file being read (rolled back) and the ones after it; the report says which went in.
+  const interrupt = new AbortController();
+  const stopListening = ctx.interrupts?.(() => interrupt.abort());
+  let stoppedAt = -1;
+  try {
+    for (const [i, path] of paths.entries()) {
+      if (interrupt.signal.aborted) {
+        stoppedAt = i;
+        break;
+      }
+      const progress = fileProgress(ctx, basename(path), sizes[i]!);
+      try {
+        const report = await importFile(db, path, {
+          actor: actor.username,
+          now: ctx.now(),
+          defaultPatientId,
+          people,
+          birthDates,
+          skipInvalid: flags.skipInvalid,
+          dryRun: flags.dryRun,
+          rejectsPath: rejects?.[i],
+          replaceRejects: flags.force,
+          onUnknownColumns: (cols) => ctx.out.note(`${files[i]}: ignored unknown column${cols.length > 1 ? 's' : ''} ${cols.map((c) => `"${c}"`).join(', ')}.`),
+          onProgress: (bytes) => progress.update(bytes),
+          signal: interrupt.signal,
+        });
+        reports.push({ ...report, file: files[i]! });
+      } catch (err) {
+        if (err instanceof DmpError && err.kind === 'cancelled' && interrupt.signal.aborted) {
+          stoppedAt = i;
+          break;
+        }
+        if (!(err instanceof DmpError) || err.kind !== 'invalid') throw err;
+        reports.push(refusedFile(files[i]!, err));
+      } finally {
+        progress.stop();
+      }
     }
+  } finally {
+    stopListening?.();
   }
-  if (reports.some((r) => r.status === 'rejected' || r.rejected > 0)) ctx.exitCode = 5;
-  ctx.out.result({ files: reports }, () => showReports(ctx, reports, flags));
+  if (stoppedAt >= 0) return reportInterrupted(ctx, reports, files.slice(stoppedAt), flags);
+  if (reports.some((r) => r.status === 'rejected' || r.rejected > 0)) ctx.exitCode = EXIT.invalid;
+  ctx.out.result({ files: withHints(reports) }, () => showReports(ctx, reports, flags));
 }
 
-/** One input: the path as given. Several: one rejects file per input, named after it. */
-function rejectsPathFor(rejects: string, input: string, inputs: number): string {
-  if (inputs === 1) return rejects;
-  const ext = extname(rejects) || '.csv';
-  return `${rejects.slice(0, rejects.length - extname(rejects).length)}-${basename(input, extname(input))}${ext}`;
+/** Each row error with the next step, when there is one, for --json. */
+function withHints(reports: FileReport[]) {
+  return reports.map((r) => ({ ...r, errors: r.errors.map((e) => ({ ...e, hint: rowHint(e) ?? null })) }));
+}
+
+/** After Ctrl-C: what went in (committed, each file its own transaction) and what did not, then exit 130. */
+function reportInterrupted(ctx: Context, reports: FileReport[], notImported: string[], flags: ImportFlags): void {
+  ctx.exitCode = EXIT.cancelled;
+  ctx.out.result({ files: withHints(reports), interrupted: true, notImported }, () => showReports(ctx, reports, flags));
+  const done = reports.filter((r) => r.status === 'imported' || r.status === 'already-imported');
+  ctx.out.note(`Interrupted. ${done.length > 0 ? `Imported: ${done.map((r) => `${r.file}${r.importId === null ? '' : ` (import ${r.importId})`}`).join(', ')}.` : 'No file was imported.'}`);
+  ctx.out.note(`Not imported: ${notImported.join(', ')} (nothing from ${notImported.length > 1 ? 'them' : 'it'} was kept; import ${notImported.length > 1 ? 'them' : 'it'} again).`);
 }
 
 function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): void {
@@ -103,9 +133,14 @@ function showReports(ctx: Context, reports: FileReport[], flags: ImportFlags): v
   }
   for (const r of reports) {
     if (r.status === 'already-imported') ctx.out.note(`${r.file} was already imported (import ${r.importId}); nothing added.`);
+    for (const other of r.alsoImportedFor) {
+      ctx.out.note(`${r.file} was also imported for person ${other.patientId ?? '(not recorded)'} (import ${other.importId}); if that was a mistake, \`dmp reimbursements undo ${other.importId}\` removes it.`);
+    }
     for (const e of r.errors) {
       if (e.line === null) ctx.out.note(e.message);
       else ctx.out.note(`${r.file}:${e.line}: ${e.column ? `${e.column} "${e.value}": ` : ''}${e.message}.`);
+      const hint = rowHint(e);
+      if (hint) ctx.out.note(`  ${hint}`);
     }
     if (r.errorsOmitted > 0) ctx.out.note(`${r.file}: ${r.errorsOmitted} more errors not listed; --rejects PATH writes every rejected row with its reason.`);
     if (r.status === 'rejected' && r.rejected > 0) {

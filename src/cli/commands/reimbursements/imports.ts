@@ -18,6 +18,7 @@ export function registerImports(parent: Command, ctx: Context): void {
             [
               { header: 'id', value: (b) => b.id, align: 'right' },
               { header: 'file', value: (b) => b.file },
+              { header: 'person', value: (b) => b.patientId, align: 'right' },
               { header: 'imported at', value: (b) => b.importedAt },
               { header: 'rows', value: (b) => b.rows, align: 'right' },
               { header: 'new', value: (b) => b.inserted, align: 'right' },

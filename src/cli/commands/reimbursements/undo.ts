@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { appendAudit } from '../../../audit/log.js';
-import { invalidData, notFound } from '../../../errors.js';
-import { getBatch, undoBatch } from '../../../reimbursements/repo.js';
+import { DmpError } from '../../../errors.js';
+import { undoImport } from '../../../reimbursements/undo.js';
 import { action, examples, parsePositiveInt } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
@@ -17,14 +16,13 @@ export function registerUndo(parent: Command, ctx: Context): void {
 
 function undo(ctx: Context, id: number): void {
   const actor = requireSession(ctx);
-  const db = ctx.store();
-  const batch = getBatch(db, id);
-  if (!batch) throw notFound(`There is no import ${id}.`, 'See `dmp reimbursements imports`.');
-  if (batch.undoneAt) throw invalidData(`Import ${id} (${batch.file}) was already undone on ${batch.undoneAt.slice(0, 10)}.`, 'See `dmp reimbursements imports`.');
-  const removed = db.transaction(() => {
-    const n = undoBatch(db, id, ctx.now());
-    appendAudit(db, { actor: actor.username, action: 'reimbursements.undo', target: `import:${id}`, details: { file: batch.file, removed: n } }, ctx.now());
-    return n;
-  })();
-  ctx.out.result({ importId: id, file: batch.file, removed }, () => ctx.out.note(`Undid import ${id} (${batch.file}): ${removed} act${removed === 1 ? '' : 's'} removed.`));
+  let report;
+  try {
+    report = undoImport(ctx.store(), id, actor.username, ctx.now());
+  } catch (err) {
+    if (err instanceof DmpError && (err.kind === 'not-found' || err.kind === 'invalid')) throw new DmpError(err.kind, err.message, 'See `dmp reimbursements imports`.');
+    throw err;
+  }
+  const { removed, file } = report;
+  ctx.out.result(report, () => ctx.out.note(`Undid import ${id} (${file}): ${removed} act${removed === 1 ? '' : 's'} removed.`));
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { openRecord } from '../../src/store/database.js';
+import { loggedInRecord } from '../helpers/cli.js';
+import { importJson } from './helpers.js';
+import { contentDigest, Fingerprinter } from '../../src/reimbursements/fingerprint.js';
+import type { Act } from '../../src/reimbursements/rows.js';
+
+/** The first act of five-acts-semicolon.csv, as the row reader makes it. */
+const ACT: Act = {
+  patientId: 1, careDate: '2026-01-05', section: 'pharmacy', label: 'Doliprane 1000 mg, boîte de 8', code: '3400930000001', quantity: 1,
+  professional: 'Pharmacie du Centre', specialty: null, spentCents: 218, baseCents: 218, rateBp: 6500, reimbursedCents: 142,
+  deductibleCents: 0, complementaryCents: 76, paymentDate: '2026-01-09', reference: 'D-001',
+};
+
+describe('the fingerprint of an act (stored in every record: changing it makes every known act look new)', () => {
+  it('is pinned for a fixed act, and for its twins in the same file', () => {
+    const digest = contentDigest(ACT);
+    expect(digest).toBe('z/XEBNWRAuYnHWeYD1W+colDzanFtfakNbD5Ws6Uvvg=');
+    const f = new Fingerprinter();
+    expect([f.of(digest), f.of(digest), f.of(digest)]).toEqual(['z/XEBNWRAuYnHWeYD1W+co', 'by25uAx6K/7KHdM2ChXPDk', 'YRWXwX1HS6n9p9d5A05Wkc']);
+  });
+
+  it('is what an import of the file stores for that row', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['five-acts-semicolon.csv']);
+    const db = openRecord(rec.recordPath);
+    try {
+      expect(db.prepare('SELECT fingerprint FROM reimbursement WHERE line = 2').pluck().get()).toBe(STORED);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+/** The stored form of the act's fingerprint. */
+const STORED = 'z/XEBNWRAuYnHWeYD1W+co';

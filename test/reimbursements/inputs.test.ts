@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { Context } from '../../src/cli/context.js';
+import { run } from '../../src/cli/run.js';
+import { loggedInRecord, scriptedPrompter, TEST_KDF, type TestRecord } from '../helpers/cli.js';
+import { fixture, summaryJson } from './helpers.js';
+
+describe('reimbursements import: paths that are not readable files', () => {
+  it('says a directory is a directory (exit 2), before importing anything', async () => {
+    const rec = await loggedInRecord();
+    mkdirSync(join(rec.dir, 'exports'));
+    const r = await rec.run(['reimbursements', 'import', fixture('twins.csv'), 'exports']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dmp: exports is a directory, not a file.');
+    expect((await summaryJson(rec)).total.count).toBe(0);
+  });
+
+  it('says a fifo is not a regular file (exit 2)', async () => {
+    const rec = await loggedInRecord();
+    execFileSync('mkfifo', [join(rec.dir, 'pipe.csv')]);
+    const r = await rec.run(['reimbursements', 'import', 'pipe.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dmp: pipe.csv is not a regular file.');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('says a file it may not read cannot be read (exit 2)', async () => {
+    const rec = await loggedInRecord();
+    writeFileSync(join(rec.dir, 'locked.csv'), 'x');
+    chmodSync(join(rec.dir, 'locked.csv'), 0);
+    const r = await rec.run(['reimbursements', 'import', 'locked.csv']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dmp: locked.csv cannot be read (permission denied).');
+  });
+});
+
+/** Runs `dmp` in-process like rec.run, with a Ctrl-C source the test fires. */
+async function runWithInterrupts(rec: TestRecord, argv: string[], fire: (interrupt: () => void) => void) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => err.push(c));
+  let listening = false;
+  const ctx = new Context({
+    io: { stdin: Readable.from([]), stdout, stderr },
+    env: rec.env,
+    cwd: rec.dir,
+    now: () => rec.now,
+    prompter: scriptedPrompter([]),
+    kdfCost: TEST_KDF,
+    interrupts: (onInterrupt) => {
+      listening = true;
+      fire(onInterrupt);
+      return () => (listening = false);
+    },
+  });
+  const code = await run(argv, ctx);
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), listening };
+}
+
+describe('reimbursements import: Ctrl-C', () => {
+  it('stops the file being read (nothing of it kept), skips the rest, says which files went in, and exits 130', async () => {
+    const rec = await loggedInRecord();
+    const big = join(rec.dir, 'big.csv');
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/03/2026;Pharmacie;Doliprane ${i};2,18;1,42`);
+    writeFileSync(big, ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", ...rows, ''].join('\n'));
+    // Ctrl-C once the first file is in: the second is being read by then.
+    const r = await runWithInterrupts(rec, ['reimbursements', 'import', fixture('twins.csv'), big, fixture('export-2026-01-03.csv')], (interrupt) => {
+      const timer = setInterval(() => {
+        if (countBatches(rec) > 0) {
+          clearInterval(timer);
+          interrupt();
+        }
+      }, 2);
+    });
+    expect(r.code).toBe(130);
+    expect(r.listening).toBe(false);
+    expect(r.stderr).toContain('Interrupted. Imported: ');
+    expect(r.stderr).toContain('twins.csv (import 1).');
+    expect(r.stderr).toMatch(/Not imported: .*big\.csv, .*export-2026-01-03\.csv \(nothing from them was kept; import them again\)\./);
+    const batches = (await rec.run(['reimbursements', 'imports', '--json'])).json();
+    expect(batches.map((b: any) => b.file)).toEqual(['twins.csv']);
+    expect((await summaryJson(rec)).total.count).toBe(3);
+  });
+});
+
+/** Committed batches, read through a second connection (as another process would see them). */
+function countBatches(rec: TestRecord): number {
+  const db = new Database(rec.recordPath, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM reimbursement_import').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('exit codes of the payer-data commands', () => {
+  it('come from src/cli/errors.ts only: no literal code in the commands', () => {
+    const dir = join(process.cwd(), 'src', 'cli', 'commands', 'reimbursements');
+    for (const name of readdirSync(dir)) expect(readFileSync(join(dir, name), 'utf8'), name).not.toMatch(/exitCode\s*=\s*\d/);
+  });
+});

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { periodTotals } from '../../src/reimbursements/views.js';
+import { migrate } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations/index.js';
+import { openRecord } from '../../src/store/database.js';
+import { loggedInRecord, type TestRecord } from '../helpers/cli.js';
+import { importJson } from './helpers.js';
+
+/** The same totals summed from every act, the slow way. */
+function bruteForce(rec: TestRecord, patientId: number, from: string, to: string) {
+  const db = openRecord(rec.recordPath);
+  try {
+    return db
+      .prepare(
+        `SELECT substr(care_date, 1, 7) AS month, section, count(*) AS count, sum(spent_cents) AS spentCents, sum(reimbursed_cents) AS reimbursedCents,
+                coalesce(sum(deductible_cents), 0) AS deductibleCents, coalesce(sum(complementary_cents), 0) AS complementaryCents
+         FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? GROUP BY 1, 2
+         ORDER BY 1, CASE section WHEN 'pharmacy' THEN 1 WHEN 'hospitalization' THEN 2 WHEN 'medical_dental' THEN 3 WHEN 'radiology' THEN 4 ELSE 5 END`,
+      )
+      .all(patientId, from, to) as { month: string; section: string; count: number }[];
+  } finally {
+    db.close();
+  }
+}
+
+function fast(rec: TestRecord, from: string, to: string) {
+  const db = openRecord(rec.recordPath);
+  try {
+    return periodTotals(db, { patientId: 1, from, to });
+  } finally {
+    db.close();
+  }
+}
+
+async function recordWithAYearOfActs(): Promise<TestRecord> {
+  const rec = await loggedInRecord();
+  const sections = ['Pharmacie', 'Biologie', 'Radiologie'];
+  const rows = Array.from({ length: 400 }, (_, i) => {
+    const day = new Date(Date.UTC(2025, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+    return `${day};${sections[i % 3]};Acte ${i};${(i % 50) + 1},${String(i % 100).padStart(2, '0')};1,00`;
+  });
+  writeFileSync(join(rec.dir, 'year.csv'), ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", ...rows, ''].join('\n'));
+  const r = await rec.run(['reimbursements', 'import', join(rec.dir, 'year.csv')]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return rec;
+}
+
+describe('periodTotals (what a record summary reads)', () => {
+  it('equals the sums over every act, for periods starting and ending mid-month, on month edges, or within one month', async () => {
+    const rec = await recordWithAYearOfActs();
+    for (const [from, to] of [['2025-01-01', '2025-12-31'], ['2025-02-14', '2025-11-03'], ['2025-03-05', '2025-03-20'], ['2025-04-01', '2025-04-30'], ['2024-11-26', '2026-11-26'], ['2025-06-30', '2025-07-01']]) {
+      const t = fast(rec, from!, to!);
+      const slow = bruteForce(rec, 1, from!, to!);
+      expect(t.cells.map(({ outOfPocketCents: _, ...c }) => c)).toEqual(slow);
+      expect(t.total.count).toBe(slow.reduce((n, r) => n + r.count, 0));
+      expect(t.sections.map((s) => s.section)).toEqual(['pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology']);
+      expect(t.months.reduce((n, m) => n + m.count, 0)).toBe(t.total.count);
+    }
+  });
+
+  it('stays exact after an undo and a partial re-import', async () => {
+    const rec = await recordWithAYearOfActs();
+    await importJson(rec, ['export-2026-01-03.csv', 'export-2026-02-04.csv']);
+    expect((await rec.run(['reimbursements', 'undo', '2'])).code).toBe(0);
+    expect((await importJson(rec, ['export-2026-02-04.csv'])).files[0]).toMatchObject({ inserted: 2 });
+    const t = fast(rec, '2025-01-10', '2026-11-26');
+    const slow = bruteForce(rec, 1, '2025-01-10', '2026-11-26');
+    expect(t.cells.map(({ outOfPocketCents: _, ...c }) => c)).toEqual(slow);
+    expect(t.total.count).toBe(400 - 18 + 4);
+  });
+});
+
+describe('migration 006', () => {
+  it('keeps the acts and batches of a record from before it, and fills the per-month totals', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.filter((m) => m.version <= 3));
+    db.exec(`INSERT INTO patient (id, given_name, family_name, name_key, birth_date, sex, is_holder, created_at) VALUES (1, 'M', 'D', 'm d', '1980-01-01', 'F', 1, 'x');
+      INSERT INTO reimbursement_import (id, file, sha256, rows, inserted, actor, imported_at) VALUES (1, 'a.csv', 'abc', 2, 2, 'marie', 'x');
+      INSERT INTO reimbursement (import_id, line, patient_id, care_date, section, label, quantity, spent_cents, reimbursed_cents, fingerprint)
+        VALUES (1, 2, 1, '2026-01-05', 'pharmacy', 'A', 1, 200, 100, 'f1'), (1, 3, 1, '2026-01-20', 'pharmacy', 'B', 1, 300, 100, 'f2');`);
+    migrate(db);
+    expect(db.prepare('SELECT id, file, patient_id, first_act_id, last_act_id FROM reimbursement_import').all()).toEqual([{ id: 1, file: 'a.csv', patient_id: null, first_act_id: 1, last_act_id: 2 }]);
+    expect(db.prepare('SELECT month, section, count, spent_cents FROM reimbursement_month').all()).toEqual([{ month: '2026-01', section: 'pharmacy', count: 2, spent_cents: 500 }]);
+    db.exec('DELETE FROM reimbursement WHERE id = 1');
+    expect(db.prepare('SELECT count, spent_cents FROM reimbursement_month').get()).toEqual({ count: 1, spent_cents: 300 });
+    db.close();
+  });
+});
