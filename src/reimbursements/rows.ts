@@ -245,7 +245,7 @@ const MAX_AMOUNT = '9 999 999 999 999,99 €';
 
 /** More digits of euros than parseAmount takes (the decimals and separators aside). */
 function tooManyDigits(text: string): boolean {
-  return text.replace(/[,.]\d*\s*€?\s*$/, '').replace(/\D/g, '').length > 13;
+  return text.replace(/[,.]\d*\s*\u20ac?\s*$/, '').replace(/\D/g, '').length > 13;
 }
 
 /**

@@ -104,7 +104,10 @@ function refuseForeignDatabase(db: Db, keyed: boolean): void {
     objects = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
   } catch (err) {
     // With a key, "not a database" means the key is wrong: every page is authenticated.
-    if (keyed && (err as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKeyError();
+    const code = (err as { code?: string }).code ?? '';
+    if (keyed && code === 'SQLITE_NOTADB') throw wrongKeyError();
+    // A schema spread over damaged pages: the file is a record, a damaged one (worded by the CLI).
+    if (code.startsWith('SQLITE_CORRUPT')) throw err;
     throw notSqliteError();
   }
   if (version === 0 && objects > 0) {

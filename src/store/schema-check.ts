@@ -19,6 +19,7 @@ export const SCHEMA_BY_VERSION: Readonly<Record<number, readonly string[]>> = {
   3: ['table reimbursement_import', 'index reimbursement_import_sha256', 'table reimbursement'],
   4: [],
   5: [],
+  6: ['index reimbursement_by_patient_date', 'index reimbursement_fingerprint', 'table reimbursement_month', 'trigger reimbursement_month_on_delete', 'trigger reimbursement_month_on_update'],
   7: ['table health_entry', 'index health_entry_by_patient', 'index health_entry_by_name', 'index health_entry_by_act', 'table patient_contact'],
   8: [
     'table consent_event', 'index consent_event_current', 'trigger consent_event_no_update', 'trigger consent_event_no_delete',

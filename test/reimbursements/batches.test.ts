@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { keyPragma } from '../../src/store/key.js';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { loggedInRecord } from '../helpers/cli.js';
+import { loggedInRecord, type TestRecord } from '../helpers/cli.js';
 import { openRecord } from '../../src/store/database.js';
 import { undoImport } from '../../src/reimbursements/undo.js';
 import { addLeo, fixture, importJson, summaryJson } from './helpers.js';
@@ -47,7 +48,7 @@ describe('ids', () => {
     expect(r.files[0].importId).toBe(2);
     const later = (await rec.run(['reimbursements', 'list', '--json'])).json().map((a: any) => a.id);
     expect(Math.min(...later)).toBeGreaterThan(Math.max(...first));
-    const db = openRecord(rec.recordPath);
+    const db = rec.open();
     try {
       const sql = (name: string) => (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(name) as { sql: string }).sql;
       expect(sql('reimbursement_import')).toContain('AUTOINCREMENT');
@@ -67,6 +68,7 @@ describe('undo', () => {
     const holder = spawn(process.execPath, [
       '-e',
       `const D = require(${JSON.stringify(addon)}); const db = new D(${JSON.stringify(rec.recordPath)});
+       db.pragma(${JSON.stringify(keyPragma(rec.session().recordKey!))});
        db.exec('BEGIN IMMEDIATE'); db.exec('CREATE TABLE other_writer (x)'); console.log('locked');
        const until = Date.now() + 300; while (Date.now() < until);
        db.exec('COMMIT'); db.close();`,
@@ -75,7 +77,7 @@ describe('undo', () => {
       holder.stdout.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
       holder.on('exit', (code) => reject(new Error(`holder exited ${code}`)));
     });
-    const db = openRecord(rec.recordPath);
+    const db = rec.open();
     try {
       // A deferred transaction would read the batch first, then fail with SQLITE_BUSY_SNAPSHOT once the other commits.
       db.prepare('SELECT count(*) FROM reimbursement').get();
@@ -89,8 +91,8 @@ describe('undo', () => {
 });
 
 describe('a large first load', () => {
-  const indexes = (rec: { recordPath: string }) => {
-    const db = openRecord(rec.recordPath);
+  const indexes = (rec: TestRecord) => {
+    const db = rec.open();
     try {
       return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reimbursement' ORDER BY name").pluck().all() as string[]);
     } finally {

@@ -23,7 +23,7 @@ describe('the fingerprint of an act (stored in every record: changing it makes e
   it('is what an import of the file stores for that row', async () => {
     const rec = await loggedInRecord();
     await importJson(rec, ['five-acts-semicolon.csv']);
-    const db = openRecord(rec.recordPath);
+    const db = rec.open();
     try {
       expect(db.prepare('SELECT fingerprint FROM reimbursement WHERE line = 2').pluck().get()).toBe(STORED);
     } finally {

@@ -91,7 +91,7 @@ describe('reimbursements import: Ctrl-C', () => {
 
 /** Committed batches, read through a second connection (as another process would see them). */
 function countBatches(rec: TestRecord): number {
-  const db = new Database(rec.recordPath, { readonly: true });
+  const db = rec.openRaw();
   try {
     return (db.prepare('SELECT count(*) AS n FROM reimbursement_import').get() as { n: number }).n;
   } finally {

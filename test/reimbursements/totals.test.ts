@@ -11,7 +11,7 @@ import { importJson } from './helpers.js';
 
 /** The same totals summed from every act, the slow way. */
 function bruteForce(rec: TestRecord, patientId: number, from: string, to: string) {
-  const db = openRecord(rec.recordPath);
+  const db = rec.open();
   try {
     return db
       .prepare(
@@ -27,7 +27,7 @@ function bruteForce(rec: TestRecord, patientId: number, from: string, to: string
 }
 
 function fast(rec: TestRecord, from: string, to: string) {
-  const db = openRecord(rec.recordPath);
+  const db = rec.open();
   try {
     return periodTotals(db, { patientId: 1, from, to });
   } finally {

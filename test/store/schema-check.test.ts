@@ -28,10 +28,10 @@ describe('a record whose schema was damaged behind dmp\'s back', () => {
 
   it('a dropped table is exit 5 "damaged" naming it (it was exit 1 "no such table")', async () => {
     const rec = await loggedInRecord();
-    tamper(rec, 'DROP TABLE reimbursement');
+    tamper(rec, 'DROP TABLE recovery_code');
     const r = await rec.run(['docs', 'list']);
     expect(r.code).toBe(5);
-    expect(lines(r.stderr)).toEqual([`dmp: The record ${rec.recordPath} is damaged: table reimbursement is missing.`, '  Restore it from a backup; dmp changed nothing.']);
+    expect(lines(r.stderr)).toEqual([`dmp: The record ${rec.recordPath} is damaged: table recovery_code is missing.`, '  Restore it from a backup; dmp changed nothing.']);
   });
 
   it('a dropped trigger is damage too: the audit log would no longer be append-only', async () => {
@@ -47,8 +47,8 @@ describe('a record whose schema was damaged behind dmp\'s back', () => {
     tamper(rec, 'PRAGMA user_version = 2');
     const r = await rec.run(['docs', 'list']);
     expect(r.code).toBe(5);
-    expect(lines(r.stderr)[0]).toBe(
-      `dmp: The record ${rec.recordPath} is damaged: it holds table reimbursement_import, index reimbursement_import_sha256, table reimbursement and 17 more, of a schema later than its version 2 (the version was set back).`,
+    expect(lines(r.stderr)[0]).toMatch(
+      new RegExp(`^dmp: The record ${rec.recordPath} is damaged: it holds table reimbursement_import, index reimbursement_import_sha256, table reimbursement and \\d+ more, of a schema later than its version 2 \\(the version was set back\\)\\.$`),
     );
     expect(latestVersion()).toBeGreaterThan(2);
   });
