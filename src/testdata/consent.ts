@@ -1,4 +1,5 @@
 import { addContact, block, type Who, grantGpRights, setAccess, setDirectives, setDonation, setGp, setTrustedPerson } from '../consent/consent.js';
+import { luhnValid } from '../consent/rpps.js';
 import type { Db } from '../store/database.js';
 import { FAMILY_NAMES, GIVEN_NAMES } from './places.js';
 import type { Prng } from './prng.js';
@@ -6,18 +7,8 @@ import type { Prng } from './prng.js';
 /** An 11-digit RPPS number starting with 10 (as real ones do), its last digit the Luhn key. */
 export function makeRpps(rng: Prng): string {
   const body = `10${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
-  for (let d = 0; d <= 9; d++) if (luhn(body + d)) return body + d;
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
   throw new Error('no Luhn digit');
-}
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
 }
 
 const mobile = (rng: Prng) => `+336${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;

@@ -66,7 +66,7 @@ describe('dmp summary --pdf', () => {
     expect((await rec.run(['summary', '--pdf', join(rec.dir, 'dir.pdf'), '--force'])).stderr.split('\n')[0]).toBe(`dmp: ${join(rec.dir, 'dir.pdf')} is not a regular file (a directory); dmp will not write there.`);
     const nowhere = await rec.run(['summary', '--pdf', join(rec.dir, 'no', 'such', 'x.pdf')]);
     expect([nowhere.code, nowhere.stderr.split('\n')[0]]).toEqual([2, `dmp: Cannot write ${join(rec.dir, 'no', 'such', 'x.pdf')}: its folder does not exist.`]);
-    expect((await rec.run(['summary', '--pdf', ''])).stderr.split('\n')[0]).toBe('dmp: The PDF path is empty.');
+    expect((await rec.run(['summary', '--pdf', ''])).stderr.split('\n')[0]).toBe('dmp: The path given to --pdf is empty.');
     expect((await rec.run(['summary', '--pdf', 'x.pdf', '--lang', 'de'])).stderr.split('\n')[0]).toBe('dmp: "de" is not a language of the PDF.');
     expect((await rec.run(['summary', '--lang', 'en'])).stderr.split('\n')[0]).toBe('dmp: --lang is for the PDF.');
   });
