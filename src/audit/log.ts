@@ -9,7 +9,7 @@ import { isQueryOnly, withWritesAllowed } from '../store/read-only.js';
 export interface AuditEntry {
   actor: string;
   /** Typed; plain strings are accepted until every caller passes an AuditAction (documents' changeDocument). */
-  action: AuditAction | (string & Record<never, never>);
+  action: AuditAction;
   target?: string | null;
   details?: Record<string, unknown> | null;
 }

@@ -1,4 +1,5 @@
 import { type DocumentRecord, getDocument } from '../documents/repo.js';
+import type { AuditAction } from '../audit/actions.js';
 import { findType } from '../documents/taxonomy.js';
 import { DmpError, invalidData, notFound } from '../errors.js';
 import { getPatient } from '../profile/patients.js';
@@ -30,7 +31,7 @@ export interface ProfessionalInput {
 
 const ADVANCE_DIRECTIVES = 'EXPPAT_3';
 
-const change = (db: Db, who: Who, topic: Topic, subject: string, state: Record<string, unknown> | null, action: string, check?: (c: ConsentEvent | undefined) => void): Outcome =>
+const change = (db: Db, who: Who, topic: Topic, subject: string, state: Record<string, unknown> | null, action: AuditAction, check?: (c: ConsentEvent | undefined) => void): Outcome =>
   recordChange(db, { patientId: who.patientId, topic, subject, state, actor: who.actor, action }, who.now, check, who.newUuid);
 
 const isSet = (db: Db, who: Who, topic: Topic, subject = '') => Boolean(latestEvent(db, who.patientId, topic, subject)?.state);

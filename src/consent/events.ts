@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../audit/actions.js';
 import { appendAudit } from '../audit/log.js';
 import type { Db } from '../store/database.js';
 
@@ -100,7 +101,7 @@ export interface Change {
   state: State | null;
   actor: string;
   /** The audit action, e.g. consent.gp.set. */
-  action: string;
+  action: AuditAction;
 }
 
 export interface Outcome {

@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit/log.js';
+import type { AuditAction } from '../audit/actions.js';
 import { withWritesAllowed } from '../store/read-only.js';
 import { fieldError } from '../errors.js';
 import type { Db } from '../store/database.js';
@@ -68,7 +69,7 @@ export function addDocument(db: Db, doc: NewDocument, content: Content, opts: { 
  * the fields, and the values only of the type and flags: the log is append-only, so an old
  * title, author or date written there could never be taken back.
  */
-export function changeDocument(db: Db, id: number, changes: DocumentChanges, action: string, actor: string, now: Date): DocumentRecord {
+export function changeDocument(db: Db, id: number, changes: DocumentChanges, action: AuditAction, actor: string, now: Date): DocumentRecord {
   return db
     .transaction(() => {
       const before = getDocument(db, id);

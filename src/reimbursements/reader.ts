@@ -1,4 +1,5 @@
 import { defaultWindow } from './window.js';
+import { isoDay } from '../util/dates.js';
 import type { FileEncoding } from './encoding.js';
 import { contentDigest, Fingerprinter } from './fingerprint.js';
 import { ActPacker, type PackedActs } from './packed.js';
@@ -46,7 +47,8 @@ export interface ReadEvents {
  */
 export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> {
   const now = new Date(job.now);
-  const today = job.now.slice(0, 10);
+  // The local calendar day (TZ), as everywhere else: between midnight and 1-2 am in Paris the UTC day is yesterday.
+  const today = isoDay(new Date(job.now));
   const windowStart = defaultWindow(now).from;
   const people = new Map(job.people);
   let reader: RowReader | undefined;

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loggedInRecord, newRecord } from '../helpers/cli.js';
@@ -115,6 +116,12 @@ describe('today is the local calendar day (TZ), not the UTC day', () => {
     const undated = await rec.run(['docs', 'add', '--type', 'synthese', '--text', 'sans date', '--json']);
     expect(undated.json().date).toBe('2026-11-27');
     expect((await rec.run(['docs', 'add', '--type', 'synthese', '--text', 'demain', '--date', '2026-11-28'])).code).toBe(2);
+    // Payer data too: an act of the local today is not a care date "in the future".
+    const csv = join(rec.dir, 'today.csv');
+    writeFileSync(csv, 'Date des soins;Rubrique;Nature de l\'acte;Dépense;Montant remboursé\n27/11/2026;Pharmacie;Doliprane;2,18;1,42\n');
+    const imported = await rec.run(['reimbursements', 'import', csv, '--json']);
+    expect([imported.code, imported.stderr]).toEqual([0, expect.any(String)]);
+    expect(imported.json().files[0]).toMatchObject({ inserted: 1, rejected: 0 });
   });
 });
 

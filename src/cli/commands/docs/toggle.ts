@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { AuditAction } from '../../../audit/actions.js';
 import { changeDocument } from '../../../documents/documents.js';
 import type { DocumentChanges, DocumentRecord } from '../../../documents/repo.js';
 import { getDocument } from '../../../documents/repo.js';
@@ -12,7 +13,7 @@ export interface Toggle {
   verb: string;
   description: string;
   /** Audit action. */
-  action: string;
+  action: AuditAction;
   field: 'masked' | 'archived';
   value: boolean;
   /** The state it leaves the document in ("masked", "archived"...). */
