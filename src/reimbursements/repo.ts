@@ -112,7 +112,7 @@ export function undoBatch(db: Db, id: number, now: Date): number {
 
 /** The indexes of acts a large load may build at its end, as migration 006 creates them. */
 const INDEXES = {
-  reimbursement_by_patient_date: 'CREATE INDEX reimbursement_by_patient_date ON reimbursement (patient_id, care_date)',
+  reimbursement_by_patient_date: 'CREATE INDEX reimbursement_by_patient_date ON reimbursement (patient_id, care_date, section)',
   reimbursement_fingerprint: 'CREATE UNIQUE INDEX reimbursement_fingerprint ON reimbursement (fingerprint)',
 };
 

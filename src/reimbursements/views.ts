@@ -80,3 +80,14 @@ function professionalMatcher(query: string): (name: string) => boolean {
 export function listActs(db: Db, filter: ActFilter): ActView[] {
   return [...iterateActs(db, filter)];
 }
+
+/**
+ * Ids of a person's acts of one section over [from, to], oldest first: what a summary needs to
+ * say which acts no entry explains, without building a view of each act.
+ */
+export function sectionActIds(db: Db, patientId: number, section: Section, from: string, to: string): number[] {
+  return db
+    .prepare('SELECT id FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? AND section = ? ORDER BY care_date, id')
+    .pluck()
+    .all(patientId, from, to, section) as number[];
+}
