@@ -110,10 +110,11 @@ export function undoBatch(db: Db, id: number, now: Date): number {
   return removed;
 }
 
-/** The indexes of acts a large load may build at its end, as migration 006 creates them. */
+/** The indexes of acts a large load may build at its end, as migrations 006, 010 and 011 create them. */
 const INDEXES = {
   reimbursement_by_patient_date: 'CREATE INDEX reimbursement_by_patient_date ON reimbursement (patient_id, care_date, section)',
   reimbursement_fingerprint: 'CREATE UNIQUE INDEX reimbursement_fingerprint ON reimbursement (fingerprint)',
+  reimbursement_biology_by_patient_date: `CREATE INDEX reimbursement_biology_by_patient_date ON reimbursement (patient_id, care_date) WHERE section = 'biology'`,
 };
 
 /** Below this many acts, filling indexes row by row costs little. */
@@ -123,7 +124,7 @@ const DEFER_FROM_ACTS = 20_000;
  * For a load that brings many more acts than the record holds: drops indexes, to be built
  * again by the returned function before the commit. Filled row by row, at the random keys of
  * an export, each index costs ~2 s per million acts; built once from sorted keys, a fraction
- * of that. The (person, care date) index goes when the load is more than twice the acts
+ * of that. The (person, care date) indexes go when the load is more than twice the acts
  * already there; the unique fingerprint index only when there are none (then no act can be
  * known already, and twins have distinct fingerprints): otherwise it is what skips the known
  * ones. Inside the load's transaction, so a rollback brings them back as they were. Returns
@@ -131,7 +132,7 @@ const DEFER_FROM_ACTS = 20_000;
  */
 export function deferIndexes(db: Db, expectedActs: number): (() => void) | undefined {
   if (expectedActs < DEFER_FROM_ACTS || expectedActs < 2 * lastActId(db)) return undefined;
-  const dropped: (keyof typeof INDEXES)[] = ['reimbursement_by_patient_date'];
+  const dropped: (keyof typeof INDEXES)[] = ['reimbursement_by_patient_date', 'reimbursement_biology_by_patient_date'];
   if (db.prepare('SELECT 1 FROM reimbursement LIMIT 1').get() === undefined) dropped.push('reimbursement_fingerprint');
   for (const name of dropped) db.exec(`DROP INDEX ${name}`);
   return () => {

@@ -25,8 +25,9 @@ export const SCHEMA_BY_VERSION: Readonly<Record<number, readonly string[]>> = {
     'table consent_event', 'index consent_event_current', 'trigger consent_event_no_update', 'trigger consent_event_no_delete',
     'table record_life', 'trigger record_life_no_update', 'trigger record_life_no_delete',
   ],
-  10: [],
   9: ['table record_identity', 'index patient_uuid', 'trigger patient_uuid_default', 'index document_uuid', 'trigger document_uuid_default'],
+  10: [],
+  11: ['index reimbursement_biology_by_patient_date'],
 };
 
 /**

@@ -1,5 +1,5 @@
 import { SECTIONS, type Section } from '../reimbursements/sections.js';
-import { periodTotals, sectionActIds } from '../reimbursements/views.js';
+import { biologyActIds as biologyActsOver, periodTotals } from '../reimbursements/views.js';
 import type { Db } from '../store/database.js';
 import { addMonths, isoDay } from '../util/dates.js';
 
@@ -47,5 +47,5 @@ export function payerSummary(db: Db, patientId: number, now: Date): PayerSummary
 /** Ids of the person's biology acts in the window, oldest first. */
 export function biologyActIds(db: Db, patientId: number, now: Date): number[] {
   const { from, to } = summaryWindow(now);
-  return sectionActIds(db, patientId, 'biology', from, to);
+  return biologyActsOver(db, patientId, from, to);
 }

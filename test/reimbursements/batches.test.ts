@@ -108,7 +108,7 @@ describe('a large first load', () => {
     writeFileSync(big, [header, ...rows, ''].join('\n'));
     const bad = join(rec.dir, 'big-bad.csv');
     writeFileSync(bad, [header, ...rows, '31/02/2025;Pharmacie;X;1,00;0,50;', ''].join('\n'));
-    const all = ['reimbursement_by_patient_date', 'reimbursement_fingerprint'];
+    const all = ['reimbursement_biology_by_patient_date', 'reimbursement_by_patient_date', 'reimbursement_fingerprint'];
     const refused = await rec.run(['reimbursements', 'import', bad, '--json']);
     expect(refused.json().files[0]).toMatchObject({ status: 'rejected', inserted: 0 });
     expect(indexes(rec)).toEqual(all);

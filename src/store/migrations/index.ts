@@ -9,6 +9,7 @@ import { health } from './007-health.js';
 import { consent } from './008-consent.js';
 import { interop } from './009-interop.js';
 import { actSectionIndex } from './010-act-section-index.js';
+import { biologyActIndex } from './011-biology-act-index.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, idsNeverReused, reimbursementBatches, health, consent, interop, actSectionIndex];
+export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, idsNeverReused, reimbursementBatches, health, consent, interop, actSectionIndex, biologyActIndex];
