@@ -71,7 +71,7 @@ export async function main(): Promise<void> {
       }
       if (params.length) writer.add(params, params.length / VALUES_PER_ACT);
       // What an import does at its end: the batch's act range and the per-month totals the reads use.
-      finishBatch(db, importId, { rows: ACTS, inserted: writer.inserted, duplicates: 0, rejected: 0, outsideWindow: 0 }, 0);
+      finishBatch(db, importId, { rows: ACTS, inserted: writer.inserted, duplicates: 0, rejected: 0, outsideWindow: 0 }, 0, writer.totals);
       for (let i = 0; i < DOCS; i++) {
         const day = `20${15 + (i % 11)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
         addDocument(db, { patientId, typeCode: TYPES[i % TYPES.length]!, title: `Document ${i}`, date: day, author: 'Dr X', org: 'CHU' }, typedContent(`texte ${i}`), { actor: 'bench', allowDuplicate: true }, now);

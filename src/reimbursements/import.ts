@@ -122,7 +122,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       if (refused) return { commit: false, value: { ...report, status: 'rejected' } };
       if (options.dryRun) return { commit: false, value: { ...report, status: 'dry-run' } };
       rebuildIndexes?.();
-      finishBatch(db, importId, report, before);
+      finishBatch(db, importId, report, before, writer.totals);
       // The file's digest, not its name: a name can say more about someone's health than belongs in a permanent log.
       appendAudit(db, { actor: options.actor, action: 'reimbursements.import', target: `import:${importId}`, details: { sha256: facts.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, rejected: report.rejected } }, options.now);
       return { commit: true, value: { ...report, importId } };

@@ -7,7 +7,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { openRecord } from '../../src/store/database.js';
 import { loggedInRecord, type TestRecord } from '../helpers/cli.js';
-import { importJson } from './helpers.js';
+import { addLeo, importJson } from './helpers.js';
 
 /** The same totals summed from every act, the slow way. */
 function bruteForce(rec: TestRecord, patientId: number, from: string, to: string) {
@@ -70,6 +70,49 @@ describe('periodTotals (what a record summary reads)', () => {
     const slow = bruteForce(rec, 1, '2025-01-10', '2026-11-26');
     expect(t.cells.map(({ outOfPocketCents: _, ...c }) => c)).toEqual(slow);
     expect(t.total.count).toBe(400 - 18 + 4);
+  });
+});
+
+/** Every row of the per-month totals, and the same sums from every act of every person. */
+function monthTable(rec: TestRecord) {
+  const db = rec.open();
+  const order = 'ORDER BY patient_id, month, section';
+  try {
+    return {
+      kept: db.prepare(`SELECT patient_id, month, section, count, spent_cents, reimbursed_cents, deductible_cents, complementary_cents FROM reimbursement_month WHERE count > 0 ${order}`).all(),
+      summed: db
+        .prepare(
+          `SELECT patient_id, substr(care_date, 1, 7) AS month, section, count(*) AS count, sum(spent_cents) AS spent_cents, sum(reimbursed_cents) AS reimbursed_cents,
+                  coalesce(sum(deductible_cents), 0) AS deductible_cents, coalesce(sum(complementary_cents), 0) AS complementary_cents
+           FROM reimbursement GROUP BY 1, 2, 3 ${order}`,
+        )
+        .all(),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('the per-month totals an import adds', () => {
+  it('equal the sums over every act, whether the import counted them itself (all new) or some acts were already known', async () => {
+    const rec = await recordWithAYearOfActs();
+    await addLeo(rec);
+    await rec.run(['patients', 'add', '--given-name', 'Zoé', '--family-name', 'DUPONT', '--birth-date', '2018-03-09', '--sex', 'F']);
+    const full = join(rec.dir, 'full.csv');
+    writeFileSync(full, [
+      "Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé;Participation forfaitaire / franchise;Part complémentaire",
+      '03/02/2026;Pharmacie;Doliprane;12,40;6,00;0,50;3,10', '17/02/2026;Pharmacie;Ventoline;8,00;5,20;0,50;', '01/03/2026;Biologie;NFS;25,00;15,00;1,00;9,00', '',
+    ].join('\n'));
+    // All new (routed to three people, with deductibles and complementary parts); then a file
+    // whose first acts an earlier one brought.
+    expect((await rec.run(['reimbursements', 'import', full])).code).toBe(0);
+    expect((await importJson(rec, ['family.csv', 'export-2026-01-03.csv'])).files.map((f) => f.status)).toEqual(['imported', 'imported']);
+    const overlapping = await importJson(rec, ['export-2026-02-04.csv']);
+    expect(overlapping.files[0].duplicates).toBeGreaterThan(0);
+    expect(overlapping.files[0].inserted).toBeGreaterThan(0);
+    const { kept, summed } = monthTable(rec);
+    expect(new Set(kept.map((r: any) => r.patient_id)).size).toBe(3);
+    expect(kept).toEqual(summed);
   });
 });
 
