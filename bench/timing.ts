@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 export interface Case {
@@ -41,7 +41,7 @@ export function timeInterleaved(cases: Case[], runs: number, env: NodeJS.Process
     cases.forEach((c, i) => {
       const cpu0 = childrenCpu();
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, c.args, { env, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, c.args, { env, encoding: 'utf8', maxBuffer: 1 << 30 });
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (r.status !== 0) throw new Error(`${c.args.join(' ')} failed (${r.status}): ${r.stderr}`);
       if (round < 0) return;
@@ -64,4 +64,15 @@ export function printAgainstFloor(cases: Case[], timings: Timing[], rowsOf?: (c:
     console.log(`  ${c.label.padEnd(42)} ${t.median.toFixed(0).padStart(5)} ms (best ${t.best.toFixed(0).padStart(3)}, CPU ${t.cpu.toFixed(0).padStart(3)})  ${ratio.toFixed(2)}x node${goal}${rows}`);
   });
   console.log(`  load average after the timings: ${loadavg()[0]!.toFixed(1)}`);
+}
+
+/** One run under /usr/bin/time: peak RSS, wall time and stdout's lines; undefined where time(1) is missing. */
+export function peakOf(args: string[], env: NodeJS.ProcessEnv): { rssMb: number; seconds: number; lines: number } | undefined {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { rssMb: kb / 1024, seconds, lines: r.stdout.split('\n').length - 1 };
 }

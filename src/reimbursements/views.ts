@@ -32,30 +32,45 @@ export interface ActFilter {
   limit?: number;
 }
 
+const ACT_COLUMNS = `r.id, r.care_date AS careDate, r.section, r.label, r.code, r.quantity, r.professional, r.specialty,
+  r.spent_cents AS spentCents, r.base_cents AS baseCents, r.rate_bp / 100.0 AS rate,
+  r.reimbursed_cents AS reimbursedCents, r.deductible_cents AS deductibleCents,
+  r.complementary_cents AS complementaryCents, r.payment_date AS paymentDate,
+  r.import_id AS importId, i.file, r.line`;
+
+/** Up to this many acts, a page is found in the (person, care date) index first; beyond, the table is read in order. */
+const PAGE_FROM_INDEX = 1000;
+
 /**
- * A person's acts, newest first, one at a time as SQLite reads them (the (person, care date)
- * index gives them in order): memory stays flat however many there are, and a limit stops
- * the reading.
+ * A person's acts, newest first (same day: in the order they were added), one at a time as
+ * SQLite reads them: memory stays flat however many there are, and a limit stops the reading.
+ * Two plans, because an act's row lives wherever its import put it, and on an encrypted record
+ * each row read out of order costs a page decrypted (~60 us):
+ * - a page (a limit up to PAGE_FROM_INDEX): the ids are sorted from the (person, care date)
+ *   index alone, then only those rows are read (1,000,000 acts: 700 ms -> 6 ms for 20; the day
+ *   order by id had SQLite read every act of the newest day first);
+ * - a long list: the table read front to back and sorted by SQLite (temporary files past its
+ *   cache), instead of a row lookup per act in index order (61 s -> 13 s for a million).
+ * Only the filters given are in the SQL, so that the dates bound the index range.
  */
 export function* iterateActs(db: Db, filter: ActFilter): Generator<ActView> {
   const wanted = filter.professional === undefined ? undefined : professionalMatcher(filter.professional);
   // Without a professional filter the limit goes to SQLite; with one, it counts matches here.
   const sqlLimit = wanted === undefined ? (filter.limit ?? -1) : -1;
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.care_date AS careDate, r.section, r.label, r.code, r.quantity, r.professional, r.specialty,
-              r.spent_cents AS spentCents, r.base_cents AS baseCents, r.rate_bp / 100.0 AS rate,
-              r.reimbursed_cents AS reimbursedCents, r.deductible_cents AS deductibleCents,
-              r.complementary_cents AS complementaryCents, r.payment_date AS paymentDate,
-              r.import_id AS importId, i.file, r.line
-       FROM reimbursement r JOIN reimbursement_import i ON i.id = r.import_id
-       WHERE r.patient_id = @patientId
-         AND (@from IS NULL OR r.care_date >= @from) AND (@to IS NULL OR r.care_date <= @to)
-         AND (@section IS NULL OR r.section = @section) AND (@code IS NULL OR r.code = @code)
-       ORDER BY r.care_date DESC, r.id
-       LIMIT @limit`,
-    )
-    .iterate({ patientId: filter.patientId, from: filter.from, to: filter.to, section: filter.section ?? null, code: filter.code ?? null, limit: sqlLimit }) as IterableIterator<ActView>;
+  const where = ['r.patient_id = @patientId'];
+  if (filter.from !== null) where.push('r.care_date >= @from');
+  if (filter.to !== null) where.push('r.care_date <= @to');
+  if (filter.section !== undefined) where.push('r.section = @section');
+  if (filter.code !== undefined) where.push('r.code = @code');
+  const order = 'ORDER BY r.care_date DESC, r.id';
+  const sql =
+    sqlLimit >= 0 && sqlLimit <= PAGE_FROM_INDEX
+      ? `SELECT ${ACT_COLUMNS} FROM (SELECT r.id FROM reimbursement r WHERE ${where.join(' AND ')} ${order} LIMIT @limit) page
+         JOIN reimbursement r ON r.id = page.id JOIN reimbursement_import i ON i.id = r.import_id ${order}`
+      : `SELECT ${ACT_COLUMNS} FROM reimbursement r NOT INDEXED JOIN reimbursement_import i ON i.id = r.import_id
+         WHERE ${where.join(' AND ')} ${order} LIMIT @limit`;
+  // Keys the SQL does not name are ignored.
+  const rows = db.prepare(sql).iterate({ patientId: filter.patientId, from: filter.from, to: filter.to, section: filter.section, code: filter.code, limit: sqlLimit }) as IterableIterator<ActView>;
   let left = filter.limit ?? Infinity;
   for (const row of rows) {
     if (left <= 0) return;

@@ -190,6 +190,26 @@ describe('dmp reimbursements list: limits, wildcards, streaming', () => {
     }
   });
 
+  it('gives a page (--limit, read through the index) in the same order as the whole list (the table read in order): newest day first, a day in the order added', async () => {
+    const rec = await loggedInRecord();
+    const leo = await addLeo(rec);
+    const rows = Array.from({ length: 60 }, (_, i) => `${String((i % 3) + 1).padStart(2, '0')}/0${(i % 4) + 1}/2026;${i % 2 ? 'Pharmacie' : 'Biologie'};Acte ${i};${i + 1},00;1,00;${i % 5 ? '0552' : 'B120'}`);
+    const file = join(rec.dir, 'same-days.csv');
+    writeFileSync(file, ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé;Code acte", ...rows, ''].join('\n'));
+    expect((await rec.run(['reimbursements', 'import', file])).code).toBe(0);
+    expect((await rec.run(['--patient', String(leo), 'reimbursements', 'import', file])).code).toBe(0);
+    const list = async (flags: string[]) => (await rec.run(['reimbursements', 'list', ...flags, '--json'])).json().map((r: any) => r.label);
+    for (const filters of [[], ['--section', 'biology'], ['--code', 'B120'], ['--from', '2026-02-01', '--to', '2026-03-31']]) {
+      const whole = await list(filters);
+      expect(whole.length).toBeGreaterThan(5);
+      expect(await list([...filters, '--limit', '3'])).toEqual(whole.slice(0, 3));
+      expect(await list([...filters, '--limit', '5000'])).toEqual(whole);
+    }
+    const all = (await rec.run(['reimbursements', 'list', '--json'])).json();
+    expect(all).toHaveLength(60);
+    expect(all.slice(0, 4).map((r: any) => [r.careDate, r.label])).toEqual([['2026-04-03', 'Acte 11'], ['2026-04-03', 'Acte 23'], ['2026-04-03', 'Acte 35'], ['2026-04-03', 'Acte 47']]);
+  });
+
   it('takes % and _ in --professional as plain characters, not wildcards', async () => {
     const rec = await loggedInRecord();
     await importJson(rec, ['five-acts-semicolon.csv']);
