@@ -28,6 +28,7 @@ export const SCHEMA_BY_VERSION: Readonly<Record<number, readonly string[]>> = {
   9: ['table record_identity', 'index patient_uuid', 'trigger patient_uuid_default', 'index document_uuid', 'trigger document_uuid_default'],
   10: [],
   11: ['index reimbursement_biology_by_patient_date'],
+  12: ['index document_by_patient_category'],
 };
 
 /**
