@@ -102,8 +102,10 @@ export function listActs(db: Db, filter: ActFilter): ActView[] {
  * the partial index of biology acts (migration 11) alone.
  */
 export function biologyActIds(db: Db, patientId: number, from: string, to: string): number[] {
-  return db
-    .prepare("SELECT id FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? AND section = 'biology' ORDER BY care_date, id")
+  // One JSON array from SQLite: ~100,000 ids cost less as one string than as as many rows.
+  const json = db
+    .prepare("SELECT json_group_array(id) FROM (SELECT id FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? AND section = 'biology' ORDER BY care_date, id)")
     .pluck()
-    .all(patientId, from, to) as number[];
+    .get(patientId, from, to) as string;
+  return JSON.parse(json) as number[];
 }

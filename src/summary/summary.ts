@@ -2,7 +2,7 @@ import { countByCategory } from '../documents/counts.js';
 import { type ConsentSummary, consentSummary } from '../consent/state.js';
 import { listDocuments } from '../documents/repo.js';
 import { CATEGORIES, type CategoryKey } from '../documents/taxonomy.js';
-import { countEntries, linkedActIds, listHealthEntries } from '../health/repo.js';
+import { countEntries, linkedActIds, newestHealthEntries } from '../health/repo.js';
 import type { Allergy, Condition, HealthEntry, Lab, Measurement, Medication, Vaccination } from '../health/types.js';
 import { getPatient } from '../profile/patients.js';
 import type { Db } from '../store/database.js';
@@ -62,7 +62,7 @@ export function buildSummary(db: Db, patientId: number, now: Date): Summary {
   }));
   const documentCount = byCategory.reduce((n, c) => n + c.count, 0);
   const payer = payerSummary(db, patientId, now);
-  const health = healthSummary(listHealthEntries(db, patientId), today);
+  const health = healthSummary(newestHealthEntries(db, patientId), today);
   const linked = linkedActIds(db, patientId);
   const unlinked = biologyActIds(db, patientId, now).filter((id) => !linked.has(id));
   const notices: Notice[] = [{ code: 'payer-data-informative' }];

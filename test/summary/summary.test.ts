@@ -32,6 +32,9 @@ describe('dmp summary', () => {
     await ok(rec, ['health', 'add', 'lab', '--analyte', 'glycemie', '--value', '1,32', '--unit', 'g/L', '--high', '1,10', '--date', '2026-03-14']);
     await ok(rec, ['health', 'add', 'measurement', '--type', 'weight', '--value', '70', '--date', '2026-01-01']);
     await ok(rec, ['health', 'add', 'measurement', '--type', 'weight', '--value', '69', '--date', '2026-02-01']);
+    // Entered last, dated first: not the newest.
+    await ok(rec, ['health', 'add', 'lab', '--analyte', 'GLYCÉMIE', '--value', '0,8', '--unit', 'g/L', '--date', '2024-01-10']);
+    await ok(rec, ['health', 'add', 'measurement', '--type', 'weight', '--value', '75', '--date', '2025-06-01']);
     const s = await ok(rec, ['summary']);
     expect(s.payer.total).toEqual({ count: 5, spentCents: 131484, reimbursedCents: 88947, outOfPocketCents: 131484 - 88947 - 42337 });
     expect(s.payer.peakMonth).toEqual({ month: '2026-03', spentCents: 123456 });
