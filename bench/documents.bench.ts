@@ -3,11 +3,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { totpCode } from '../src/account/totp.js';
 import { addDocument } from '../src/documents/documents.js';
 import { typedContent } from '../src/documents/ingest.js';
 import { holder } from '../src/profile/patients.js';
-import { openRecord } from '../src/store/database.js';
+import { loggedInRecord, openWithSession } from './record.js';
 import { type Case, printAgainstFloor, timeInterleaved } from './timing.js';
 
 /**
@@ -74,16 +73,7 @@ export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dmp-bench-docs-'));
   const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
   try {
-    const password = 'bench password 2026';
-    const init = execFileSync(
-      process.execPath,
-      [BIN, 'init', '--username', 'bench', '--password-stdin', '--given-name', 'Marie', '--family-name', 'DUPONT', '--birth-date', '1980-01-15', '--sex', 'F', '--json'],
-      { env, input: `${password}\n`, encoding: 'utf8' },
-    );
-    const secret = (JSON.parse(init) as { totp: { secret: string } }).totp.secret;
-    execFileSync(process.execPath, [BIN, 'login', '--username', 'bench', '--password-stdin', '--code', totpCode(secret, new Date())], { env, input: `${password}\n`, stdio: 'pipe' });
-
-    const db = openRecord(env.DMP_RECORD);
+    const db = loggedInRecord(env);
     const patientId = holder(db).id;
     const rand = random(2026);
     const vocab = vocabulary(rand);
@@ -125,7 +115,7 @@ export async function main(): Promise<void> {
     const t1 = performance.now();
     execFileSync(process.execPath, [BIN, 'docs', 'reindex'], { env, stdio: 'pipe' });
     const reindexMs = performance.now() - t1;
-    const reindexed = openRecord(env.DMP_RECORD);
+    const reindexed = openWithSession(env);
     reindexed.pragma('wal_checkpoint(TRUNCATE)');
     reindexed.close();
     const compact = statSync(env.DMP_RECORD).size;

@@ -3,18 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { totpCode } from '../src/account/totp.js';
 import { addDocument } from '../src/documents/documents.js';
 import { typedContent } from '../src/documents/ingest.js';
 import { DOCUMENT_TYPES } from '../src/documents/taxonomy.js';
 import { addHealthEntry } from '../src/health/service.js';
 import { holder } from '../src/profile/patients.js';
-import { setAuditKey } from '../src/audit/key.js';
-import { Context } from '../src/cli/context.js';
-import { inquirerPrompter } from '../src/cli/prompter.js';
-import { loadSession } from '../src/cli/session-file.js';
 import { ActWriter, createBatch, finishBatch, ROWS_PER_INSERT, VALUES_PER_ACT } from '../src/reimbursements/repo.js';
-import { openRecord } from '../src/store/database.js';
+import { loggedInRecord } from './record.js';
 import { type Case, peakOf, printAgainstFloor, timeInterleaved } from './timing.js';
 
 /**
@@ -36,16 +31,7 @@ export async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dmp-bench-summary-'));
   const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
   try {
-    const password = 'bench password 2026';
-    const init = execFileSync(process.execPath, [BIN, 'init', '--username', 'bench', '--password-stdin', '--given-name', 'Marie', '--family-name', 'DUPONT', '--birth-date', '1980-01-15', '--sex', 'F', '--json'], { env, input: `${password}\n`, encoding: 'utf8' });
-    const secret = (JSON.parse(init) as { totp: { secret: string } }).totp.secret;
-    execFileSync(process.execPath, [BIN, 'login', '--username', 'bench', '--password-stdin', '--code', totpCode(secret, new Date(Date.now() + 30_000))], { env, input: `${password}\n`, stdio: 'pipe' });
-
-    // Opened as dmp opens it: with the key and audit key the login left in the session file.
-    const ctx = new Context({ io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }, env, cwd: process.cwd(), prompter: inquirerPrompter({ input: process.stdin, output: process.stderr }) });
-    const session = loadSession(ctx)!;
-    const db = openRecord(env.DMP_RECORD, { key: session.recordKey });
-    setAuditKey(db, session.auditKey);
+    const db = loggedInRecord(env);
     const patientId = holder(db).id;
     const now = new Date();
     const t0 = performance.now();
