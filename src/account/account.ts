@@ -1,6 +1,6 @@
 import { auditMacKey, newAuditSecret, setAuditKey } from '../audit/key.js';
 import { appendAudit } from '../audit/log.js';
-import { invalidData, usageError } from '../errors.js';
+import { fieldError, invalidData } from '../errors.js';
 import type { Identity } from '../profile/identity.js';
 import { addPatient, type Patient } from '../profile/patients.js';
 import type { Db } from '../store/database.js';
@@ -102,7 +102,7 @@ export function accountStorage(db: Db): Storage | null {
 
 export function loadAccount(db: Db): AccountRow {
   const row = db.prepare('SELECT * FROM account WHERE id = 1').get() as AccountRow | undefined;
-  if (!row) throw usageError('This record has no account.', 'Create it with `dmp init`.');
+  if (!row) throw fieldError('usage', 'This record has no account.', { field: 'account', rule: 'missing' });
   return row;
 }
 

@@ -22,6 +22,7 @@ const FIELD_HINTS: Record<string, (d: FieldData) => string> = {
   },
   patientRef: (d) => (d.rule === 'ambiguous' ? 'Use the id instead (see `dmp patients list`).' : 'Pass an id, a NIR or a full name from `dmp patients list`.'),
   holder: () => 'Create the record with `dmp init`.',
+  account: () => 'Create it with `dmp init`.',
   document: () => 'See `dmp docs list` (add --archived for archived ones).',
   patient: () => 'See `dmp patients list`.',
   org: () => 'Shorten --org.',

@@ -6,6 +6,9 @@ import { resolveType } from '../../src/documents/taxonomy.js';
 import { DmpError } from '../../src/errors.js';
 import { validateIdentity } from '../../src/profile/identity.js';
 import { resolvePatient } from '../../src/profile/patients.js';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { loadAccount } from '../../src/account/account.js';
+import { migrate } from '../../src/store/migrate.js';
 import { memoryAccount } from '../helpers/record.js';
 
 function thrown(f: () => unknown): DmpError {
@@ -21,6 +24,8 @@ function thrown(f: () => unknown): DmpError {
 describe('areas say what is wrong (field, value, rule) and never name flags or dmp commands', () => {
   it('documents and profile errors', async () => {
     const { db } = await memoryAccount();
+    const empty = new Database(':memory:');
+    migrate(empty);
     const errors = [
       thrown(() => resolveType('cr-imagrie')),
       thrown(() => validateActDate('2026-02-30', new Date('2026-11-26T10:00:00Z'))),
@@ -31,6 +36,7 @@ describe('areas say what is wrong (field, value, rule) and never name flags or d
       thrown(() => resolvePatient(db, 'Paul Martin')),
       thrown(() => validateIdentity({ givenName: 'Zoé', familyName: 'DUPONT', birthDate: '2018-13-01', sex: 'F' }, '2026-11-26')),
       thrown(() => validateIdentity({ givenName: 'Zoé', familyName: 'DUPONT', birthDate: '2018-03-01', sex: 'F', nir: '1 80 01 75 056 001 03' }, '2026-11-26')),
+      thrown(() => loadAccount(empty)),
     ];
     for (const e of errors) {
       expect(`${e.message} ${e.hint ?? ''}`, e.message).not.toMatch(/--[a-z]|`dmp /);
