@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DmpError, usageError } from '../errors.js';
+import { lstatOrNull } from '../util/files.js';
 import type { Context } from './context.js';
 
 /**
@@ -18,7 +19,7 @@ export function writeNewFile(ctx: Context, rawPath: string, bytes: Buffer | stri
 export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterable<Buffer | string>, force: boolean, flag: string): string {
   if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
   const path = resolve(ctx.cwd, rawPath);
-  const existing = statOrNull(path);
+  const existing = lstatOrNull(path);
   if (existing && !force) throw new DmpError('usage', `${path} already exists.`, 'Pass --force to replace it, or choose another path.');
   if (existing && !existing.isFile()) {
     const what = existing.isSymbolicLink() ? 'a symbolic link' : existing.isDirectory() ? 'a directory' : 'a device or socket';
@@ -41,7 +42,7 @@ export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterab
 export function ensureFolder(ctx: Context, rawPath: string, flag: string): string {
   if (!rawPath.trim()) throw usageError(`The folder given to ${flag} is empty.`, `Pass ${flag} DIR.`);
   const path = resolve(ctx.cwd, rawPath);
-  const existing = statOrNull(path);
+  const existing = lstatOrNull(path);
   if (existing && !existing.isDirectory()) throw usageError(`${path} is not a folder${existing.isSymbolicLink() ? ' (a symbolic link)' : ''}.`, `Pass ${flag} with a folder, or a path where one can be made.`);
   if (!existing) {
     try {
@@ -51,14 +52,6 @@ export function ensureFolder(ctx: Context, rawPath: string, flag: string): strin
     }
   }
   return path;
-}
-
-function statOrNull(path: string) {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
 }
 
 function writeExclusive(path: string, chunks: Iterable<Buffer | string>): void {

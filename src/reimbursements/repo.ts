@@ -140,6 +140,7 @@ export function deferIndexes(db: Db, expectedActs: number): (() => void) | undef
   for (const name of dropped) db.exec(`DROP INDEX ${name}`);
   return () => {
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    const threads = db.pragma('threads', { simple: true }) as number;
     // SQLite sorts the keys of an index in runs of about the page cache's size, merged at the
     // end, and with `threads` sorts runs in helper threads. For a million acts, the three
     // builds took ~3.4 s with the load's 64 MiB cache and no helper, ~1.5 s in 8 MiB runs and
@@ -149,7 +150,7 @@ export function deferIndexes(db: Db, expectedActs: number): (() => void) | undef
     try {
       for (const name of dropped) db.exec(INDEXES[name]);
     } finally {
-      db.pragma('threads = 0');
+      db.pragma(`threads = ${threads}`);
       db.pragma(`cache_size = ${cacheSize}`);
     }
   };

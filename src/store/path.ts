@@ -1,7 +1,7 @@
-import { accessSync, chmodSync, constants, lstatSync, type Stats, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import { readOnlyError } from '../errors.js';
-import { kindOf, notRegularFile } from '../util/files.js';
+import { kindOf, lstatOrNull, notRegularFile, statOrNull } from '../util/files.js';
 import { StoreError } from './errors.js';
 
 export interface RecordAccess {
@@ -94,21 +94,5 @@ function can(path: string, mode: number): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function lstatOrNull(path: string): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
   }
 }

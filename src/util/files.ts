@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import { lstatSync, type Stats, statSync } from 'node:fs';
 
 /** What a path is when it is not a regular file, in the words every message uses. */
 export function kindOf(stat: Stats): string {
@@ -13,4 +13,22 @@ export function kindOf(stat: Stats): string {
 /** "PATH is a directory, not a regular file." */
 export function notRegularFile(path: string, stat: Stats): string {
   return `${path} is ${kindOf(stat)}, not a regular file.`;
+}
+
+/** The path's own stat (a link is itself), or null when there is nothing there (or it cannot be read). */
+export function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The stat of what the path leads to (links followed), or null. */
+export function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }

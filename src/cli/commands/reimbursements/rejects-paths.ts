@@ -1,6 +1,6 @@
-import { lstatSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { usageError } from '../../../errors.js';
+import { lstatOrNull, statOrNull } from '../../../util/files.js';
 
 /**
  * The rejects file for each input (one input: the path as given; several: one file per input,
@@ -10,7 +10,7 @@ import { usageError } from '../../../errors.js';
  */
 export function rejectsPaths(given: string, resolved: string, inputs: string[], force: boolean): string[] {
   const dir = dirname(resolved);
-  if (!isDirectory(dir)) throw usageError(`Cannot write the rejects file ${given}: there is no directory ${dir}.`, 'Pass --rejects a path in an existing directory.');
+  if (!statOrNull(dir)?.isDirectory()) throw usageError(`Cannot write the rejects file ${given}: there is no directory ${dir}.`, 'Pass --rejects a path in an existing directory.');
   const paths = inputs.map((input) => rejectsPathFor(resolved, input, inputs.length));
   const seen = new Set<string>();
   for (const path of paths) {
@@ -37,26 +37,6 @@ function rejectsPathFor(rejects: string, input: string, inputs: number): string 
 
 /** Same file, links followed: same device and inode (a hard link or another spelling of the path is the same file too). */
 function sameFile(path: string, input: string): boolean {
-  try {
-    const [a, b] = [statSync(path), statSync(input)];
-    return a.dev === b.dev && a.ino === b.ino;
-  } catch {
-    return false;
-  }
-}
-
-function lstatOrNull(path: string): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+  const [a, b] = [statOrNull(path), statOrNull(input)];
+  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
 }
