@@ -144,6 +144,21 @@ describe('dmp consent', () => {
     expect((await ok(rec, ['consent', 'who-can-see', '--help'])).stdout).toContain("the real DMP's\nmatrix is finer");
   });
 
+  it('escapes control characters of a name put in the record behind its back (a restored or edited file)', async () => {
+    const rec = await loggedInRecord();
+    const masked = await addDoc(rec, 'cr-consultation', ['--masked']);
+    await ok(rec, ['consent', 'gp', 'set', '--rpps', GP, '--name', 'Dr Martin']);
+    const db = rec.open();
+    db.prepare(
+      `INSERT INTO consent_event (uuid, patient_id, at, actor, topic, subject, state)
+       SELECT 'tampered', patient_id, at, actor, topic, subject, replace(state, 'Dr Martin', 'Dr \\u001b]0;pwned\\u0007Martin') FROM consent_event WHERE topic = 'gp'`,
+    ).run();
+    db.close();
+    const out = (await ok(rec, ['consent', 'who-can-see', String(masked), '--rpps', GP])).stdout;
+    expect(out).toContain('pwned');
+    expect(out).not.toMatch(/[\u0007\u001b]/);
+  });
+
   it("hides a minor's document from the legal representatives, through --patient", async () => {
     const rec = await loggedInRecord();
     await ok(rec, ['patients', 'add', '--given-name', 'Léo', '--family-name', 'DUPONT', '--birth-date', '2015-06-02', '--sex', 'M']);

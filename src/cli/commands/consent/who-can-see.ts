@@ -52,8 +52,8 @@ matrix is finer.
 
 function printAnswer(ctx: Context, v: ViewerAnswer): void {
   const verdict = v.canSee ? ctx.out.color.green('can see') : ctx.out.color.red('cannot see');
-  ctx.out.line(`${viewerText(v)}: ${verdict}`);
-  for (const r of v.reasons) ctx.out.line(`  ${r.allows ? '+' : '-'} ${r.text}`);
+  ctx.out.line(`${ctx.out.safe(viewerText(v))}: ${verdict}`);
+  for (const r of v.reasons) ctx.out.line(`  ${r.allows ? '+' : '-'} ${ctx.out.safe(r.text)}`);
 }
 
 export function viewerText(v: ViewerAnswer): string {
