@@ -24,7 +24,8 @@ const FIELD_HINTS: Record<string, (d: FieldData) => string> = {
   holder: () => 'Create the record with `dmp init`.',
   account: () => 'Create it with `dmp init`.',
   document: () => 'See `dmp docs list` (add --archived for archived ones).',
-  patient: () => 'See `dmp patients list`.',
+  patient: (d) => (d.rule === 'consent-history' ? `See it with \`dmp --patient ${d.value} consent history\`.` : 'See `dmp patients list`.'),
+  healthEntries: (d) => `Remove them first: \`dmp --patient ${d.value} health list\`, then \`dmp --patient ${d.value} health rm ID\`.`,
   org: () => 'Shorten --org.',
 };
 

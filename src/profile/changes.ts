@@ -81,7 +81,11 @@ export function removePatient(db: Db, id: number, opts: { actor: string; force?:
       if (p.isHolder) throw fieldError('invalid', `Person ${id} is the holder of this record and cannot be removed.`, { field: 'patient', rule: 'holder' });
       const data = dataOf(db, id);
       if (hasData(data) && !opts.force) throw refuseWithData(p, data, 'removing them');
+      refuseKept(db, p);
       db.prepare('DELETE FROM reimbursement WHERE patient_id = ?').run(id);
+      // Their import batches stay (the audit log names them), filed under no one, vouching for no file.
+      db.prepare('UPDATE reimbursement_import SET patient_id = NULL, intact = 0 WHERE patient_id = ?').run(id);
+      db.prepare('DELETE FROM patient_contact WHERE patient_id = ?').run(id);
       const contents = db.prepare('SELECT DISTINCT content_id AS id FROM document WHERE patient_id = ?').pluck().all(id) as number[];
       db.prepare('DELETE FROM document WHERE patient_id = ?').run(id);
       const orphan = db.prepare('DELETE FROM document_content WHERE id = ? AND NOT EXISTS (SELECT 1 FROM document WHERE content_id = ?)');
@@ -93,6 +97,22 @@ export function removePatient(db: Db, id: number, opts: { actor: string; force?:
       return { patient: p, removed: data };
     })
     .immediate();
+}
+
+/**
+ * Health entries are the person's own words and consent changes an append-only history: removing
+ * a person never deletes them, so it is refused while there are any (it failed on the foreign key).
+ */
+function refuseKept(db: Db, p: Patient): void {
+  const count = (sql: string) => db.prepare(sql).pluck().get(p.id) as number;
+  const healthEntries = count('SELECT count(*) FROM health_entry WHERE patient_id = ?');
+  const consentChanges = count('SELECT count(*) FROM consent_event WHERE patient_id = ?');
+  if (consentChanges > 0) {
+    throw fieldError('invalid', `${p.givenName} ${p.familyName} (person ${p.id}) has a consent history (${consentChanges} change${consentChanges === 1 ? '' : 's'}), which is kept for good; the person cannot be removed.`, { field: 'patient', rule: 'consent-history', value: String(p.id) });
+  }
+  if (healthEntries > 0) {
+    throw fieldError('usage', `${p.givenName} ${p.familyName} (person ${p.id}) has ${healthEntries} health entr${healthEntries === 1 ? 'y' : 'ies'}, which removing a person does not delete.`, { field: 'healthEntries', rule: 'has-entries', value: String(p.id) });
+  }
 }
 
 function refuseClash(db: Db, id: number, identity: Identity): void {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
 
@@ -78,6 +79,33 @@ describe('dmp patients rm', () => {
     expect(forced.code).toBe(0);
     expect(forced.json()).toEqual({ removed: id, documents: 1, reimbursements: 0 });
     expect((await rec.run(['docs', 'search', 'vaccins', '--json'])).json()).toEqual([]);
+  });
+
+  it('with payer data imported for them and contact details: --force removes the person, their batches stay filed under no one', async () => {
+    const { rec, id } = await withMistypedChild();
+    const file = join(process.cwd(), 'fixtures', 'reimbursements', 'twins.csv');
+    expect((await rec.run(['--patient', String(id), 'reimbursements', 'import', file])).code).toBe(0);
+    expect((await rec.run(['--patient', String(id), 'profile', 'edit', '--city', 'Paris'])).code).toBe(0);
+    const forced = await rec.run(['patients', 'rm', String(id), '--yes', '--force', '--json']);
+    expect(forced.code).toBe(0);
+    expect(forced.json()).toEqual({ removed: id, documents: 0, reimbursements: 3 });
+    // The same file is importable again for the holder: the removed person's batch vouches for nothing.
+    expect((await rec.run(['reimbursements', 'import', file, '--json'])).json().files[0]).toMatchObject({ status: 'imported', inserted: 3 });
+  });
+
+  it('refuses while health entries (exit 2) or a consent history (exit 5) are theirs, naming them', async () => {
+    const { rec, id } = await withMistypedChild();
+    expect((await rec.run(['--patient', String(id), 'health', 'add', 'allergy', '--substance', 'Pollen'])).code).toBe(0);
+    const withHealth = await rec.run(['patients', 'rm', String(id), '--yes', '--force']);
+    expect(withHealth.code).toBe(2);
+    expect(lines(withHealth.stderr)).toEqual([`dmp: Zoe DUPONTT (person ${id}) has 1 health entry, which removing a person does not delete.`, `  Remove them first: \`dmp --patient ${id} health list\`, then \`dmp --patient ${id} health rm ID\`.`]);
+    const entry = (await rec.run(['--patient', String(id), 'health', 'list', '--json'])).json()[0].id;
+    expect((await rec.run(['--patient', String(id), 'health', 'rm', String(entry), '--yes'])).code).toBe(0);
+    expect((await rec.run(['--patient', String(id), 'consent', 'samu', 'oppose'])).code).toBe(0);
+    const withConsent = await rec.run(['patients', 'rm', String(id), '--yes', '--force']);
+    expect(withConsent.code).toBe(5);
+    expect(lines(withConsent.stderr)).toEqual([`dmp: Zoe DUPONTT (person ${id}) has a consent history (1 change), which is kept for good; the person cannot be removed.`, `  See it with \`dmp --patient ${id} consent history\`.`]);
+    expect((await rec.run(['patients', 'list', '--json'])).json()).toHaveLength(2);
   });
 
   it('never the holder', async () => {
