@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
@@ -44,6 +44,19 @@ describe('docs export -o writes only a regular file, never through a link, and a
     expect(lines(r.stderr)[0]).toBe(`dmp: ${link} is a symbolic link; dmp does not write through links.`);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(statSync(victim).mode & 0o777).toBe(0o644);
+  });
+
+  it('--force replaces the file with a complete new one: a hard link to the old file keeps the old bytes', async () => {
+    const rec = await loggedInRecord();
+    const id = await addText(rec, 'nouvelle version');
+    const out = join(rec.dir, 'export.txt');
+    writeFileSync(out, 'ancienne version', { mode: 0o644 });
+    const other = join(rec.dir, 'other-name.txt');
+    linkSync(out, other);
+    expect((await rec.run(['docs', 'export', String(id), '-o', out, '--force'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('nouvelle version');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(other, 'utf8')).toBe('ancienne version');
   });
 
   it('a written export is audited, without the path', async () => {

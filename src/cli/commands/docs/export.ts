@@ -1,13 +1,14 @@
-import { closeSync, constants, fchmodSync, fstatSync, ftruncateSync, lstatSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { exportDocument } from '../../../documents/documents.js';
 import { getDocument } from '../../../documents/repo.js';
 import { usageError } from '../../../errors.js';
-import { notRegularFile } from '../../../util/files.js';
+import { lstatOrNull, notRegularFile } from '../../../util/files.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
+import { writeNewFile } from '../../write-file.js';
 import { documentId } from './shared.js';
 
 interface ExportFlags {
@@ -41,7 +42,7 @@ function run(ctx: Context, id: number, flags: ExportFlags): void {
   const path = resolve(ctx.cwd, shown);
   let size = 0;
   exportDocument(db, id, 'file', actor.username, ctx.now(), (bytes) => {
-    writeExport(path, shown, bytes, Boolean(flags.force));
+    writeExport(ctx, path, shown, bytes, Boolean(flags.force));
     size = bytes.length;
   });
   ctx.out.note(`Wrote document ${id} (${size} bytes) to ${shown}.`);
@@ -50,16 +51,20 @@ function run(ctx: Context, id: number, flags: ExportFlags): void {
 /**
  * Health data: the file is 0600, never replaced without --force, and only ever a regular file
  * reached without a symbolic link (`--force` on /dev/null or a planted link would otherwise
- * chmod or overwrite something else).
+ * chmod or overwrite something else). A file replaced with --force goes through the shared
+ * writer, which renames a complete new file over it: a crash or a full disk midway leaves the
+ * old file, never half of the new one.
  */
-function writeExport(path: string, shown: string, bytes: Uint8Array, force: boolean): void {
-  refuseNonRegular(path, shown, force);
+function writeExport(ctx: Context, path: string, shown: string, bytes: Uint8Array, force: boolean): void {
+  if (refuseNonRegular(path, shown, force)) {
+    writeNewFile(ctx, path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true, '--output');
+    return;
+  }
   let fd: number;
   try {
     // O_EXCL fails if the path exists, in the same step as creating it (no check-then-write race);
     // O_NOFOLLOW refuses a link planted since; O_NONBLOCK keeps a fifo from hanging the open.
-    const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK | (force ? 0 : constants.O_EXCL);
-    fd = openSync(path, flags, 0o600);
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw usageError(`${shown} already exists.`, 'Pass --force to overwrite it, or choose another path.');
@@ -67,31 +72,23 @@ function writeExport(path: string, shown: string, bytes: Uint8Array, force: bool
     throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}).`, 'Choose a path in a folder that exists and that you can write to.');
   }
   try {
-    if (!fstatSync(fd).isFile()) throw usageError(notRegularFile(shown, fstatSync(fd)), 'Give the path of a file to create or replace.');
-    fchmodSync(fd, 0o600);
-    ftruncateSync(fd, 0);
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
   } catch (err) {
     closeSync(fd);
-    if (!(err instanceof Error && err.name === 'DmpError')) {
-      // A half-written export is worse than none.
-      rmSync(path, { force: true });
-      const code = (err as NodeJS.ErrnoException).code;
-      throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}); nothing was kept.`, 'Free some space or choose another path.');
-    }
-    throw err;
+    // A half-written export is worse than none (the file is the one just created).
+    rmSync(path, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}); nothing was kept.`, 'Free some space or choose another path.');
   }
   closeSync(fd);
 }
 
-function refuseNonRegular(path: string, shown: string, force: boolean): void {
-  let stat;
-  try {
-    stat = lstatSync(path);
-  } catch {
-    return; // missing: created below
-  }
+/** True for an existing regular file that --force may replace; throws for anything else that exists. */
+function refuseNonRegular(path: string, shown: string, force: boolean): boolean {
+  const stat = lstatOrNull(path);
+  if (stat === null) return false; // missing: created exclusively
   if (stat.isSymbolicLink()) throw usageError(`${shown} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
   if (!stat.isFile()) throw usageError(notRegularFile(shown, stat), 'Give the path of a file to create or replace.');
   if (!force) throw usageError(`${shown} already exists.`, 'Pass --force to overwrite it, or choose another path.');
+  return true;
 }
