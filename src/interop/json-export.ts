@@ -40,6 +40,18 @@ function cell(v: unknown): unknown {
  * rowid order. The same record always gives the same bytes.
  */
 export function* exportJson(db: Db): Generator<string> {
+  // One read transaction: every table as of the same moment, whatever another dmp commits while
+  // the pieces are written (a mixed dump failed to restore, or restored a document without its audit row).
+  const own = !db.inTransaction;
+  if (own) db.exec('BEGIN');
+  try {
+    yield* pieces(db);
+  } finally {
+    if (own && db.inTransaction) db.exec('COMMIT');
+  }
+}
+
+function* pieces(db: Db): Generator<string> {
   const schemaVersion = db.pragma('user_version', { simple: true }) as number;
   yield `{"format":${JSON.stringify(FORMAT)},"formatVersion":${FORMAT_VERSION},"schemaVersion":${schemaVersion},"tables":[`;
   const tables = exportedTables(db);

@@ -9,7 +9,7 @@ import { exportJson } from '../../src/interop/json-export.js';
 import { checkDump, dumpAccount, restoreJson, unlockDump } from '../../src/interop/json-restore.js';
 import { latestVersion } from '../../src/store/migrate.js';
 import { openMemoryRecord, openRecord } from '../../src/store/database.js';
-import { PASSWORD, START } from '../helpers/cli.js';
+import { loggedInRecord, PASSWORD, START } from '../helpers/cli.js';
 import { seededMemoryRecord } from './helpers.js';
 
 const dump = (db: Parameters<typeof exportJson>[0]) => [...exportJson(db)].join('');
@@ -35,6 +35,18 @@ describe('JSON export and restore', () => {
     expect(opened.token).toEqual(expect.any(String));
     const recovered = await login(restored, { username: 'marie', password: PASSWORD, recoveryCode: report.enrolment.recoveryCodes[0] }, new Date(START.getTime() + 120_000));
     expect(recovered.token).toEqual(expect.any(String));
+  });
+
+  it('dumps every table as of one moment, while another process writes to the record', async () => {
+    const rec = await loggedInRecord();
+    const db = rec.open();
+    const pieces = exportJson(db);
+    const first = [pieces.next().value, pieces.next().value];
+    expect((await rec.run(['patients', 'add', '--given-name', 'Léo', '--family-name', 'DUPONT', '--birth-date', '2015-06-02', '--sex', 'M'])).code).toBe(0);
+    const parsed = JSON.parse([...first, ...pieces].join(''));
+    db.close();
+    expect(table(parsed, 'patient').rows).toHaveLength(1);
+    expect(table(parsed, 'audit_log').rows.some((r: unknown[]) => JSON.stringify(r).includes('patient.add'))).toBe(false);
   });
 
   it('holds every table but the sessions, blobs as base64, AUTOINCREMENT counters, and the schema version', async () => {

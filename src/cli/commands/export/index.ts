@@ -55,7 +55,8 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
     count = 'every table';
   } else {
     const [{ collectRecord }, { attachmentName, fhirBundleJson }] = await Promise.all([import('../../../interop/collect.js'), import('../../../interop/fhir.js')]);
-    const view = collectRecord(db, ctx.now());
+    // One read transaction, so that every part of the bundle is of the same moment.
+    const view = db.transaction(() => collectRecord(db, ctx.now()))();
     const base = flags.output !== undefined ? dirname(resolve(ctx.cwd, flags.output)) : ctx.cwd;
     let attachmentsDir: string | undefined;
     if (flags.attachments !== undefined) {
