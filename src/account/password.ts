@@ -9,7 +9,12 @@ export interface KdfParams {
   salt: string; // base64
 }
 
-/** OWASP's minimum for scrypt: N=2^17, r=8, p=1 (128 MiB, a few hundred ms). */
+/**
+ * OWASP's minimum for scrypt: N=2^17, r=8, p=1 (128 MiB, a few hundred ms). An encrypted
+ * record's key is derived with it before anything in the file can be read (only the salt is in
+ * the clear): changing it would lock every existing record out, unless the cost first goes into
+ * the clear header beside the salt.
+ */
 export const DEFAULT_COST = { N: 2 ** 17, r: 8, p: 1 } as const;
 export type KdfCost = { N: number; r: number; p: number };
 

@@ -18,6 +18,10 @@ describe('password hashing', () => {
     expect(DEFAULT_COST.p).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps the cost existing encrypted records were keyed with (a new cost would not open them)', () => {
+    expect(DEFAULT_COST).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+  });
+
   it('stores the scrypt parameters and a random salt beside the hash', async () => {
     const { db } = await memoryAccount();
     const kdf = storedKdf(db);
