@@ -1,6 +1,7 @@
 import { lstatSync, renameSync } from 'node:fs';
 import { usageError } from '../errors.js';
 import type { Db } from './database.js';
+import { sameFile } from '../util/files.js';
 import { fsyncDir, removeQuietly } from './files.js';
 import { copyRecord } from './replace.js';
 
@@ -18,6 +19,8 @@ export function prepareBackupTarget(target: string, record: string, force: boole
   }
   if (st?.isSymbolicLink()) throw usageError(`${target} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself, or another path.');
   if (st && !st.isFile()) throw usageError(`${target} is not a regular file.`, 'Give the path of a file to create.');
+  // Another name for the record (a hard link, a linked folder): replacing it would leave the record's -wal beside a different file.
+  if (st && sameFile(target, record)) throw usageError(`${target} is the record itself.`, 'Give the backup another path.');
   if (st && !force) throw usageError(`${target} already exists.`, 'Pass --force to replace it, or give another path.');
   const partial = `${target}.dmp-partial`;
   removeQuietly(partial);

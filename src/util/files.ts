@@ -32,3 +32,9 @@ export function statOrNull(path: string): Stats | null {
     return null;
   }
 }
+
+/** The same file, links followed: same device and inode (a hard link or another spelling of the path is the same file too). */
+export function sameFile(a: string, b: string): boolean {
+  const [x, y] = [statOrNull(a), statOrNull(b)];
+  return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
+}

@@ -1,5 +1,5 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tamperBehindBack } from '../helpers/tamper.js';
 import { loggedInRecord, TestRecord } from '../helpers/cli.js';
@@ -48,6 +48,16 @@ describe('dmp backup', () => {
     mkdirSync(dir);
     expect(lines((await rec.run(['backup', dir, '--force'])).stderr)[0]).toBe(`dmp: ${dir} is not a regular file.`);
     expect(lines((await rec.run(['backup', rec.recordPath, '--force'])).stderr)[0]).toBe(`dmp: ${rec.recordPath} is the record itself.`);
+    // Another name for the same file: a hard link, a linked folder.
+    const hard = join(rec.dir, 'hard-link.db');
+    linkSync(rec.recordPath, hard);
+    const viaHardLink = await rec.run(['backup', hard, '--force']);
+    expect(viaHardLink.code).toBe(2);
+    expect(lines(viaHardLink.stderr)[0]).toBe(`dmp: ${hard} is the record itself.`);
+    symlinkSync(dirname(rec.recordPath), join(rec.dir, 'same-folder'));
+    const viaFolder = join(rec.dir, 'same-folder', basename(rec.recordPath));
+    expect(lines((await rec.run(['backup', viaFolder, '--force'])).stderr)[0]).toBe(`dmp: ${viaFolder} is the record itself.`);
+    expect((await rec.run(['status', '--json'])).code).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { basename, dirname, extname } from 'node:path';
 import { usageError } from '../../../errors.js';
-import { lstatOrNull, statOrNull } from '../../../util/files.js';
+import { lstatOrNull, sameFile, statOrNull } from '../../../util/files.js';
 
 /**
  * The rejects file for each input (one input: the path as given; several: one file per input,
@@ -33,10 +33,4 @@ function rejectsPathFor(rejects: string, input: string, inputs: number): string 
   if (inputs === 1) return rejects;
   const ext = extname(rejects) || '.csv';
   return `${rejects.slice(0, rejects.length - extname(rejects).length)}-${basename(input, extname(input))}${ext}`;
-}
-
-/** Same file, links followed: same device and inode (a hard link or another spelling of the path is the same file too). */
-function sameFile(path: string, input: string): boolean {
-  const [a, b] = [statOrNull(path), statOrNull(input)];
-  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
 }
