@@ -40,10 +40,10 @@ export function completeBatchBySha(db: Db, sha256: string, patientId: number): I
     .get(sha256, patientId) as ImportBatch | undefined;
 }
 
-/** Live batches of a file with this sha256 filed under someone else. */
+/** Live batches of a file with this sha256 filed under someone else (a batch of no one, from before batches named a person or of a removed person, is left out). */
 export function batchesForOthers(db: Db, sha256: string, patientId: number): ImportBatch[] {
   return db
-    .prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE sha256 = ? AND patient_id IS NOT ? AND undone_at IS NULL ORDER BY id`)
+    .prepare(`SELECT ${BATCH_COLUMNS} FROM reimbursement_import WHERE sha256 = ? AND patient_id IS NOT NULL AND patient_id <> ? AND undone_at IS NULL ORDER BY id`)
     .all(sha256, patientId) as ImportBatch[];
 }
 

@@ -90,7 +90,7 @@ describe('dmp patients rm', () => {
     expect(forced.code).toBe(0);
     expect(forced.json()).toEqual({ removed: id, documents: 0, reimbursements: 3 });
     // The same file is importable again for the holder: the removed person's batch vouches for nothing.
-    expect((await rec.run(['reimbursements', 'import', file, '--json'])).json().files[0]).toMatchObject({ status: 'imported', inserted: 3 });
+    expect((await rec.run(['reimbursements', 'import', file, '--json'])).json().files[0]).toMatchObject({ status: 'imported', inserted: 3, alsoImportedFor: [] });
   });
 
   it('refuses while health entries (exit 2) or a consent history (exit 5) are theirs, naming them', async () => {
