@@ -113,13 +113,6 @@ export function undoBatch(db: Db, id: number, now: Date): number {
   return removed;
 }
 
-/** The indexes of acts a large load may build at its end, as migrations 006, 010 and 011 create them. */
-const INDEXES = {
-  reimbursement_by_patient_date: 'CREATE INDEX reimbursement_by_patient_date ON reimbursement (patient_id, care_date, section)',
-  reimbursement_fingerprint: 'CREATE UNIQUE INDEX reimbursement_fingerprint ON reimbursement (fingerprint)',
-  reimbursement_biology_by_patient_date: `CREATE INDEX reimbursement_biology_by_patient_date ON reimbursement (patient_id, care_date) WHERE section = 'biology'`,
-};
-
 /** Below this many acts, filling indexes row by row costs little. */
 const DEFER_FROM_ACTS = 20_000;
 
@@ -135,9 +128,11 @@ const DEFER_FROM_ACTS = 20_000;
  */
 export function deferIndexes(db: Db, expectedActs: number): (() => void) | undefined {
   if (expectedActs < DEFER_FROM_ACTS || expectedActs < 2 * lastActId(db)) return undefined;
-  const dropped: (keyof typeof INDEXES)[] = ['reimbursement_by_patient_date', 'reimbursement_biology_by_patient_date'];
-  if (db.prepare('SELECT 1 FROM reimbursement LIMIT 1').get() === undefined) dropped.push('reimbursement_fingerprint');
-  for (const name of dropped) db.exec(`DROP INDEX ${name}`);
+  const names = ['reimbursement_by_patient_date', 'reimbursement_biology_by_patient_date'];
+  if (db.prepare('SELECT 1 FROM reimbursement LIMIT 1').get() === undefined) names.push('reimbursement_fingerprint');
+  // Built again from their own definitions, as the migrations last left them.
+  const definitions = names.map((name) => db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name) as string);
+  for (const name of names) db.exec(`DROP INDEX ${name}`);
   return () => {
     const cacheSize = db.pragma('cache_size', { simple: true }) as number;
     const threads = db.pragma('threads', { simple: true }) as number;
@@ -148,7 +143,7 @@ export function deferIndexes(db: Db, expectedActs: number): (() => void) | undef
     db.pragma(`cache_size = -${INDEX_BUILD_CACHE_KIB}`);
     db.pragma('threads = 2');
     try {
-      for (const name of dropped) db.exec(INDEXES[name]);
+      for (const sql of definitions) db.exec(sql);
     } finally {
       db.pragma(`threads = ${threads}`);
       db.pragma(`cache_size = ${cacheSize}`);
