@@ -113,7 +113,7 @@ export class Output {
 }
 
 /** A TSV cell: tabs and line breaks would split it, so they become spaces; other controls are escaped. */
-function tsvCell(v: string | number | null | undefined): string {
+export function tsvCell(v: string | number | null | undefined): string {
   return escapeControls(text(v).replace(/[\t\r\n]+/g, ' '));
 }
 

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import type { Column } from '../../output.js';
+import { type Column, tsvCell } from '../../output.js';
 
 /** Flush to stdout past this many characters: few writes, and memory flat whatever the row count. */
 const FLUSH_CHARS = 64 * 1024;
@@ -17,7 +17,7 @@ export function streamRows<T>(ctx: Context, columns: Column<T>[], rows: Iterable
     if (ctx.out.json) {
       buffer += `${first ? '\n' : ',\n'}  ${JSON.stringify(row)}`;
       first = false;
-    } else buffer += `${columns.map((c) => tsvCell(c.value(row))).join('\t')}\n`;
+    } else buffer += `${columns.map((c) => tsvCell((c.raw ?? c.value)(row))).join('\t')}\n`;
     if (buffer.length > FLUSH_CHARS) {
       ctx.out.write(buffer);
       buffer = '';
@@ -25,13 +25,4 @@ export function streamRows<T>(ctx: Context, columns: Column<T>[], rows: Iterable
   }
   if (ctx.out.json) buffer += first ? ']\n' : '\n]\n';
   ctx.out.write(buffer);
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-function tsvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  return v.replace(/[\t\r\n]+/g, ' ').replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
