@@ -2,12 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CreateOptions, createAccount, type Enrolment } from '../account/account.js';
 import type { KdfCost } from '../account/password.js';
-import { appendAudit } from '../audit/log.js';
 import { addDocument } from '../documents/documents.js';
 import { fileContent, typedContent } from '../documents/ingest.js';
 import { addHealthEntry } from '../health/service.js';
 import { editContact } from '../profile/contact.js';
-import { addPatient, type Patient, patientsByNameKey } from '../profile/patients.js';
+import { registerPatient } from '../profile/changes.js';
+import { type Patient, patientsByNameKey } from '../profile/patients.js';
 import { setRecordUuid, setUuid } from '../interop/ids.js';
 import { importFile } from '../reimbursements/import.js';
 import { listActs } from '../reimbursements/views.js';
@@ -60,8 +60,7 @@ export async function seedRecord(db: Db, o: SeedOptions, now: Date, workDir: str
   const people = [enrolment.holder];
   for (const child of rest) {
     people.push(db.transaction(() => {
-      const p = addPatient(db, child, now);
-      appendAudit(db, { actor, action: 'patient.add', target: `patient:${p.id}` }, now);
+      const p = registerPatient(db, child, actor, now);
       setUuid(db, 'patient', p.id, ids.uuid());
       return p;
     }).immediate());
