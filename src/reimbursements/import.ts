@@ -7,6 +7,7 @@ import { inspectFile } from './encoding.js';
 import type { ReadBatch } from './reader.js';
 import { readActsInBackground } from './reader-worker.js';
 import { RejectsWriter } from './rejects.js';
+import { Fingerprinter } from './fingerprint.js';
 import { unpackActs } from './packed.js';
 import { ActWriter, type BatchCounts, batchesForOthers, completeBatchBySha, createBatch, deferIndexes, finishBatch, lastActId, peopleExist } from './repo.js';
 import type { RowError } from './rows.js';
@@ -60,7 +61,7 @@ export interface ImportOptions {
  * Imports one AMELI-style CSV export: one transaction and one batch. A file already
  * imported (same sha256) adds nothing; a bad row refuses the whole file unless
  * `skipInvalid`; a failure of any kind leaves the record as it was. Reading (parsing,
- * validation, content digests) runs beside the inserts, in a worker thread.
+ * validation) runs beside the inserts (and the fingerprints), in a worker thread.
  */
 export async function importFile(db: Db, path: string, options: ImportOptions): Promise<FileReport> {
   const file = basename(path);
@@ -80,6 +81,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       const rebuildIndexes = deferIndexes(db, facts.bytes / 200);
       const importId = createBatch(db, file, facts.sha256, options.defaultPatientId, options.actor, options.now);
       const writer = new ActWriter(db);
+      // Acts reach the writer in file order: twins are counted here, with the hashing.
+      const fingerprints = new Fingerprinter();
       const routedTo = new Set<number>();
       let valid = 0;
       let written = 0;
@@ -101,7 +104,7 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         report.outsideWindow += batch.outsideWindow;
         for (const id of batch.patientIds) routedTo.add(id);
         for (const acts of batch.inserts) {
-          writer.add(unpackActs(acts, importId), acts.rows);
+          writer.add(unpackActs(acts, importId, fingerprints), acts.rows);
           if (options.afterRow) for (let r = 0; r < acts.rows; r++) options.afterRow(++written);
         }
         report.rows += batch.rows;

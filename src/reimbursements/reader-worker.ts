@@ -4,7 +4,7 @@ import { type ReadEvents, type ReadJob, readActs } from './reader.js';
 import type { Layout } from './source.js';
 
 /**
- * Runs the read side of an import (CSV parsing, validation, content digests) in a worker thread,
+ * Runs the read side of an import (CSV parsing, validation) in a worker thread,
  * so that parsing and SQLite inserts use two cores. Messages: layout, batch (acknowledged by
  * the main thread: at most MAX_IN_FLIGHT unacknowledged, so memory stays flat), done, error.
  */

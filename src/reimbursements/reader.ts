@@ -1,7 +1,6 @@
 import { defaultWindow } from './window.js';
 import { isoDay } from '../util/dates.js';
 import type { FileEncoding } from './encoding.js';
-import { contentDigest, Fingerprinter } from './fingerprint.js';
 import { ActPacker, type PackedActs } from './packed.js';
 import { ROWS_PER_INSERT } from './repo.js';
 import { type RowError, RowReader } from './rows.js';
@@ -25,7 +24,7 @@ export interface ReadJob {
 
 /** What the read side produced since the previous batch: insert parameters and rejected rows. */
 export interface ReadBatch {
-  /** Acts to insert, with their fingerprints, in groups of up to ROWS_PER_INSERT. */
+  /** Acts to insert, in groups of up to ROWS_PER_INSERT (the writer adds their fingerprints). */
   inserts: PackedActs[];
   rows: number;
   valid: number;
@@ -43,7 +42,7 @@ export interface ReadEvents {
 
 /**
  * The read side of an import: streams the file, validates each row and packs the valid ones
- * with their fingerprints, in batches (one per chunk of the file). It touches no database, so it can run in a worker thread.
+ * in batches (one per chunk of the file). It touches no database, so it can run in a worker thread.
  */
 export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> {
   const now = new Date(job.now);
@@ -54,8 +53,6 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
   let reader: RowReader | undefined;
   let batch = emptyBatch();
   const packer = new ActPacker();
-  // Rows reach the reader in file order: twins are counted here, with the hashing.
-  const fingerprints = new Fingerprinter();
   let refusing = false;
   const patients = new Set<number>();
 
@@ -91,7 +88,7 @@ export async function readActs(job: ReadJob, events: ReadEvents): Promise<void> 
       if (act.careDate < windowStart) batch.outsideWindow++;
       if (refusing) return;
       patients.add(act.patientId);
-      packer.add(act, line, fingerprints.of(contentDigest(act)));
+      packer.add(act, line);
       if (packer.pending === ROWS_PER_INSERT) closeInsert();
     },
     progress(bytes) {
