@@ -29,6 +29,7 @@ export const SCHEMA_BY_VERSION: Readonly<Record<number, readonly string[]>> = {
   10: [],
   11: ['index reimbursement_biology_by_patient_date'],
   12: ['index document_by_patient_category'],
+  13: [],
 };
 
 /**

@@ -11,6 +11,7 @@ import { interop } from './009-interop.js';
 import { actSectionIndex } from './010-act-section-index.js';
 import { biologyActIndex } from './011-biology-act-index.js';
 import { documentCategoryIndex } from './012-document-category-index.js';
+import { actTotalsIndex } from './013-act-totals-index.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
-export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, idsNeverReused, reimbursementBatches, health, consent, interop, actSectionIndex, biologyActIndex, documentCategoryIndex];
+export const migrations: readonly Migration[] = [foundation, documents, reimbursements, encryption, idsNeverReused, reimbursementBatches, health, consent, interop, actSectionIndex, biologyActIndex, documentCategoryIndex, actTotalsIndex];
