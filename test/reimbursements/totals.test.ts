@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/reimbursements/totals.js';
 import { periodTotals } from '../../src/reimbursements/views.js';
 import { migrate } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
@@ -70,6 +71,39 @@ describe('periodTotals (what a record summary reads)', () => {
     const slow = bruteForce(rec, 1, '2025-01-10', '2026-11-26');
     expect(t.cells.map(({ outOfPocketCents: _, ...c }) => c)).toEqual(slow);
     expect(t.total.count).toBe(400 - 18 + 4);
+  });
+});
+
+describe('totals by professional', () => {
+  it('are the same sums whether read through the index (a person with few of the acts) or the whole table (one with most)', async () => {
+    const rec = await loggedInRecord();
+    const leo = await addLeo(rec);
+    const pros = ['Dr Anne MARTIN', 'Pharmacie du Centre', 'Laboratoire BioSud', ''];
+    // 500 acts of Marie's, 5 of Léo's: Léo's share is far below the table-scan threshold, Marie's far above.
+    const rows = Array.from({ length: 505 }, (_, i) => {
+      const day = new Date(Date.UTC(2025, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
+      const who = i % 101 === 0 ? 'Léo DUPONT' : 'Marie DUPONT';
+      return `${day};${who};Pharmacie;Acte ${i};${pros[i % 4]};${(i % 50) + 1},${String(i % 100).padStart(2, '0')};1,00`;
+    });
+    const header = "Date des soins;Bénéficiaire;Rubrique;Nature de l'acte;Professionnel de santé;Dépense;Montant remboursé";
+    writeFileSync(join(rec.dir, 'family.csv'), [header, ...rows, ''].join('\n'));
+    expect((await rec.run(['reimbursements', 'import', join(rec.dir, 'family.csv')])).code).toBe(0);
+    const db = rec.open();
+    try {
+      for (const patientId of [1, leo]) {
+        const slow = db
+          .prepare(
+            `SELECT coalesce(professional, '') AS key, count(*) AS count, sum(spent_cents) AS spentCents, sum(reimbursed_cents) AS reimbursedCents
+             FROM reimbursement WHERE patient_id = ? GROUP BY 1 ORDER BY 1`,
+          )
+          .all(patientId);
+        const groups = summarize(db, { patientId, from: null, to: null }, 'professional').groups;
+        expect(groups.map(({ key, count, spentCents, reimbursedCents }) => ({ key, count, spentCents, reimbursedCents }))).toEqual(slow);
+        expect(groups.reduce((n, g) => n + g.count, 0)).toBe(patientId === leo ? 5 : 500);
+      }
+    } finally {
+      db.close();
+    }
   });
 });
 
