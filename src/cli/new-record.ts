@@ -10,11 +10,11 @@ import type { Context } from './context.js';
  * once it is complete (a hard link, which fails rather than replace a file that appeared
  * meanwhile): a failure or a kill -9 midway never leaves a half-made record at the path.
  */
-export async function buildNewRecord<T>(ctx: Context, key: RecordKey | undefined, fill: (db: Db) => Promise<T> | T): Promise<T> {
+export async function buildNewRecord<T>(ctx: Context, key: RecordKey | undefined, fill: (db: Db) => Promise<T> | T, schemaVersion?: number): Promise<T> {
   const target = ctx.recordPath;
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.dmp-new`);
-  let db: Db | undefined = openRecord(temp, { create: true, key });
+  let db: Db | undefined = openRecord(temp, { create: true, key, schemaVersion });
   try {
     const value = await fill(db);
     db.close(); // checkpoints the WAL into the file

@@ -16,13 +16,14 @@ export interface Dump {
 const bad = (what: string) => invalidData(`The export is not a dmp record export: ${what}.`, 'Restore a file written by `dmp export --format json`.');
 const value = (v: unknown): unknown => (v && typeof v === 'object' && '$base64' in v ? Buffer.from(String((v as { $base64: unknown }).$base64), 'base64') : v);
 
-/** The header and the shape of a parsed export; `schema` is the version this dmp writes. */
+/** The header and the shape of a parsed export; `schema` is the latest version this dmp writes (an export of an earlier one restores, then migrates). */
 export function checkDump(parsed: unknown, schema: number): Dump {
   const d = parsed as Partial<Dump> | null;
   if (!d || typeof d !== 'object' || d.format !== FORMAT) throw bad('its "format" is not "dmp-record"');
   if (d.formatVersion !== FORMAT_VERSION) throw invalidData(`The export has format version ${String(d.formatVersion)}; this dmp reads version ${FORMAT_VERSION}.`, 'Restore it with the dmp version that wrote it.');
-  if (d.schemaVersion !== schema) {
-    throw invalidData(`The export was written at schema version ${String(d.schemaVersion)}; this dmp writes version ${schema}.`, 'Restore it with the dmp version that wrote it, then open the record with this one (it migrates).');
+  if (!Number.isInteger(d.schemaVersion) || d.schemaVersion! < 1) throw bad('its "schemaVersion" is not a positive whole number');
+  if (d.schemaVersion! > schema) {
+    throw invalidData(`The export was written at schema version ${d.schemaVersion}, by a newer dmp; this one writes up to version ${schema}.`, 'Restore it with that newer dmp (or a later one).');
   }
   if (!Array.isArray(d.tables) || !Array.isArray(d.sequences)) throw bad('it has no "tables" or "sequences" list');
   for (const t of d.tables) {
@@ -68,7 +69,7 @@ export async function unlockDump(account: DumpAccount, password: string): Promis
 
 /**
  * Puts an export's rows back, verbatim (ids, uuids, audit MACs, the account with its sealed
- * secrets), into a new record just migrated to the same schema: one transaction, foreign keys
+ * secrets), into a new record migrated to the export's schema version: one transaction, foreign keys
  * checked at the commit, then the audit chain verified under the account's own audit key.
  * Adds no row of its own, so the restored record exports to the same bytes.
  */

@@ -6,7 +6,7 @@ import { setThrowawayAuditKey } from './audit-key.js';
 import { lockedRecordError, notSqliteError, StoreError, wrongKeyError } from './errors.js';
 import { readRecordHeader, type RecordFormat } from './format.js';
 import { keyPragma, type RecordKey } from './key.js';
-import { migrate } from './migrate.js';
+import { migrate, migrationsUpTo } from './migrate.js';
 import { checkRecordPath } from './path.js';
 import { checkSchema } from './schema-check.js';
 
@@ -20,6 +20,11 @@ export interface OpenOptions {
   key?: RecordKey;
   /** Skip migrations and journal changes (a copy being verified, never a live record). */
   raw?: boolean;
+  /**
+   * Migrate only this far: a new record for the rows of an export written at an earlier schema
+   * version, which migrates the rest once they are in (the default is every migration).
+   */
+  schemaVersion?: number;
 }
 
 /** The one place a record file is opened: pragmas, permissions, migrations. */
@@ -55,7 +60,7 @@ export function openRecord(path: string, options: OpenOptions = {}): Db {
     if (existed && !isMemory) refuseForeignDatabase(db, Boolean(options.key));
     if (options.raw) return db;
     checkSchema(db);
-    migrate(db);
+    migrate(db, options.schemaVersion === undefined ? undefined : migrationsUpTo(options.schemaVersion));
     applyJournalPragmas(db, isMemory);
     return db;
   } catch (err) {

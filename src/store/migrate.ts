@@ -13,6 +13,11 @@ export function latestVersion(list: readonly Migration[] = migrations): number {
   return list.reduce((max, m) => Math.max(max, m.version), 0);
 }
 
+/** The migrations up to a schema version, to build a record at that version (a restore of an older export). */
+export function migrationsUpTo(version: number, list: readonly Migration[] = migrations): Migration[] {
+  return list.filter((m) => m.version <= version);
+}
+
 /**
  * Applies the migrations the record has not seen, each in its own transaction, and
  * records progress in PRAGMA user_version. A record written by a newer dmp is refused.

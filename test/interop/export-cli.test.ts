@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { latestVersion } from '../../src/store/migrate.js';
 import { describe, expect, it } from 'vitest';
 import { newRecord, PASSWORD, type TestRecord } from '../helpers/cli.js';
 
@@ -101,6 +102,25 @@ describe('dmp restore', () => {
     const audit = (d: any) => d.tables.find((t: any) => t.name === 'audit_log').rows;
     expect(audit(second).slice(0, audit(original).length)).toEqual(audit(original));
     expect(second.tables.find((t: any) => t.name === 'document_content')).toEqual(original.tables.find((t: any) => t.name === 'document_content'));
+  });
+
+  it('restores an export written by an earlier dmp (an earlier schema version), then migrates the new record', async () => {
+    const rec = await seededCli();
+    expect((await rec.run(['export', '--format', 'json', '-o', 'backup.json'])).code).toBe(0);
+    const older = JSON.parse(readFileSync(join(rec.dir, 'backup.json'), 'utf8'));
+    // Schema 12 differs from the latest only by an index: its tables are the same.
+    expect(older.schemaVersion).toBe(latestVersion());
+    older.schemaVersion = 12;
+    writeFileSync(join(rec.dir, 'older.json'), JSON.stringify(older));
+    const target = join(rec.dir, 'restored.db');
+    const r = await rec.run(['--record', target, 'restore', 'older.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
+    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
+    const env = { DMP_RECORD: target };
+    expect((await rec.run(['login', '--username', 'marie', '--password-stdin', '--code', rec.code()], { stdin: `${PASSWORD}\n`, env })).code).toBe(0);
+    expect((await rec.run(['export', '--format', 'json'], { env })).json().schemaVersion).toBe(latestVersion());
+    for (const cmd of [['reimbursements', 'summary', '--all', '--json'], ['docs', 'list', '--json']]) {
+      expect((await rec.run(cmd, { env })).json()).toEqual((await rec.run(cmd)).json());
+    }
   });
 
   it('refuses an existing record, a missing file, a file that is not JSON or not an export, and leaves nothing behind', async () => {

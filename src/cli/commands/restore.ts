@@ -3,6 +3,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { invalidData, notFound, usageError } from '../../errors.js';
 import { action, examples } from '../command.js';
+import type { Db } from '../../store/database.js';
 import type { Context } from '../context.js';
 import { buildNewRecord } from '../new-record.js';
 import { readPassword } from '../secrets.js';
@@ -38,13 +39,20 @@ async function restore(ctx: Context, rawPath: string, passwordStdin: boolean | u
   } catch (err) {
     throw invalidData(`${path} is not JSON (${(err as Error).message}).`, 'Give the path of a file written by `dmp export --format json`.');
   }
-  const [{ checkDump, dumpAccount, restoreJson, unlockDump }, { latestVersion }] = await Promise.all([import('../../interop/json-restore.js'), import('../../store/migrate.js')]);
+  const [{ checkDump, dumpAccount, restoreJson, unlockDump }, { latestVersion, migrate }] = await Promise.all([import('../../interop/json-restore.js'), import('../../store/migrate.js')]);
   // Everything is checked before the new file exists: the header, the account, the password.
   const dump = checkDump(parsed, latestVersion());
   const account = dumpAccount(dump);
   const unlock = await unlockDump(account, await readPassword(ctx, passwordStdin, "The exported account's password:"));
   // The same salt and key as the original: the same password opens the restored file.
-  const result = await buildNewRecord(ctx, account.storage === 'encrypted' ? unlock.recordKey : undefined, (db) => restoreJson(db, dump, unlock));
+  // The rows go into a record at the export's schema version, which then migrates like any
+  // record this dmp opens: an export from an earlier dmp restores with this one.
+  const fill = (db: Db) => {
+    const restored = restoreJson(db, dump, unlock);
+    migrate(db);
+    return restored;
+  };
+  const result = await buildNewRecord(ctx, account.storage === 'encrypted' ? unlock.recordKey : undefined, fill, dump.schemaVersion);
   if (ctx.out.json) return ctx.out.jsonValue({ record: ctx.recordPath, tables: result.tables, rows: result.rows });
   ctx.out.line(`Restored ${result.rows} rows (${result.tables} tables) into ${ctx.recordPath}.`);
   ctx.out.note('Log in to it with the same username, password and authenticator: `dmp --record PATH login`.');
