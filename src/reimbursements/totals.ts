@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { EdgeMonths, lastDayOf, SUMS } from './edge-months.js';
 import { type Section, SECTIONS } from './sections.js';
 
 export interface Totals {
@@ -77,28 +78,22 @@ export function periodTotals(db: Db, period: Period): PeriodTotals {
 
 type Cell = Totals & { month: string; section: Section };
 
-const SUMS = `count(*) AS count, sum(spent_cents) AS spentCents, sum(reimbursed_cents) AS reimbursedCents,
-  coalesce(sum(deductible_cents), 0) AS deductibleCents, coalesce(sum(complementary_cents), 0) AS complementaryCents`;
-
 /**
  * Totals per (month, section). Whole months inside the period come from reimbursement_month;
- * the acts of a partial month at either edge (the default window starts and ends mid-month)
- * are summed from the (person, care date) index.
+ * a partial month at either edge (the default window starts and ends mid-month) from
+ * EdgeMonths.
  */
 function monthSectionTotals(db: Db, { patientId, from, to }: Period): Cell[] {
   const first = from?.slice(0, 7) ?? null;
   const last = to?.slice(0, 7) ?? null;
   const rows: Omit<Cell, 'outOfPocketCents'>[] = [];
-  const edge = db.prepare(
-    `SELECT substr(care_date, 1, 7) AS month, section, ${SUMS} FROM reimbursement
-     WHERE patient_id = ? AND care_date BETWEEN ? AND ? GROUP BY 1, 2`,
-  );
-  const addEdge = (a: string, b: string) => rows.push(...(edge.all(patientId, a, b) as Omit<Cell, 'outOfPocketCents'>[]));
+  const edges = new EdgeMonths(db, patientId);
+  const addEdge = (a: string, b: string) => rows.push(...edges.cells(a, b));
   if (first !== null && first === last) addEdge(from!, to!);
   else {
     const wholeFrom = first === null ? null : from!.endsWith('-01') ? first : nextMonth(first);
     const wholeTo = last === null ? null : previousMonth(last);
-    if (first !== null && wholeFrom !== first) addEdge(from!, `${first}-31`);
+    if (first !== null && wholeFrom !== first) addEdge(from!, lastDayOf(first));
     if (last !== null) addEdge(`${last}-01`, to!);
     rows.push(
       ...(db

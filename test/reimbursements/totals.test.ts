@@ -50,15 +50,27 @@ async function recordWithAYearOfActs(): Promise<TestRecord> {
 }
 
 describe('periodTotals (what a record summary reads)', () => {
-  it('equals the sums over every act, for periods starting and ending mid-month, on month edges, or within one month', async () => {
+  it('equals the sums over every act, for periods starting and ending mid-month, on month edges, or within one month (edge months read directly or as the month less its other days)', async () => {
     const rec = await recordWithAYearOfActs();
-    for (const [from, to] of [['2025-01-01', '2025-12-31'], ['2025-02-14', '2025-11-03'], ['2025-03-05', '2025-03-20'], ['2025-04-01', '2025-04-30'], ['2024-11-26', '2026-11-26'], ['2025-06-30', '2025-07-01']]) {
+    for (const [from, to] of [['2025-01-01', '2025-12-31'], ['2025-02-14', '2025-11-03'], ['2025-03-05', '2025-03-20'], ['2025-04-01', '2025-04-30'], ['2024-11-26', '2026-11-26'], ['2025-06-30', '2025-07-01'], ['2025-02-03', '2025-11-27'], ['2025-03-02', '2025-03-30']]) {
       const t = fast(rec, from!, to!);
       const slow = bruteForce(rec, 1, from!, to!);
       expect(t.cells.map(({ outOfPocketCents: _, ...c }) => c)).toEqual(slow);
       expect(t.total.count).toBe(slow.reduce((n, r) => n + r.count, 0));
       expect(t.sections.map((s) => s.section)).toEqual(['pharmacy', 'hospitalization', 'medical_dental', 'radiology', 'biology']);
       expect(t.months.reduce((n, m) => n + m.count, 0)).toBe(t.total.count);
+    }
+  });
+
+  it('sums an edge month from its acts when the per-month totals were edited behind dmp\'s back', async () => {
+    const rec = await recordWithAYearOfActs();
+    const db = rec.open();
+    try {
+      db.prepare("DELETE FROM reimbursement_month WHERE month = '2025-02'").run();
+      const t = periodTotals(db, { patientId: 1, from: '2025-02-03', to: '2025-02-27' });
+      expect(t.cells.map(({ outOfPocketCents: _, ...c }) => c)).toEqual(bruteForce(rec, 1, '2025-02-03', '2025-02-27'));
+    } finally {
+      db.close();
     }
   });
 
