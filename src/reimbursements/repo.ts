@@ -81,7 +81,12 @@ export function lastActId(db: Db): number {
  * writer counted when they are exact, else a GROUP BY over the new acts.
  */
 export function finishBatch(db: Db, id: number, c: BatchCounts, before: number, counted?: MonthTotals): void {
-  const range = db.prepare('SELECT min(id) AS first, max(id) AS last FROM reimbursement WHERE id > ?').get(before) as { first: number | null; last: number | null };
+  // Two queries: SQLite answers a lone min() or max() from the table's end, but both at once
+  // by reading every new act (a million on an encrypted record: ~0.35 s).
+  const range = {
+    first: db.prepare('SELECT min(id) FROM reimbursement WHERE id > ?').pluck().get(before) as number | null,
+    last: db.prepare('SELECT max(id) FROM reimbursement WHERE id > ?').pluck().get(before) as number | null,
+  };
   db.prepare(
     'UPDATE reimbursement_import SET rows = ?, inserted = ?, duplicates = ?, rejected = ?, outside_window = ?, first_act_id = ?, last_act_id = ? WHERE id = ?',
   ).run(c.rows, c.inserted, c.duplicates, c.rejected, c.outsideWindow, range.first, range.last, id);
