@@ -7,6 +7,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
@@ -35,25 +36,43 @@ function unsafe(dir: string, why: string) {
   return usageError(`The directory ${dir}, where dmp keeps sessions, ${why}.`, `Make it yours and private (chmod 700 ${dir}), or set DMP_STATE_DIR to a private directory.`);
 }
 
-/** Replaces `file` with `body`: the old file (or a link planted there) is removed, the new one created exclusively. */
+/**
+ * Replaces `file` with `body` in one step: written to a new file beside it (created
+ * exclusively, never through a link), then renamed over it, which replaces a link planted there
+ * rather than follow it. Another process reads the old file or the new one, never none (a
+ * command run during a login), and two logins at once each finish (removing the old file, then
+ * creating the new one exclusively, made the second fail with a crash).
+ */
 export function writePrivate(file: string, body: string): void {
   privateDir(file);
-  rmSync(file, { force: true });
-  const fd = openSync(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
+  // One process writes one file at a time: its pid names the temporary file. A stale one (a
+  // kill -9 between the write and the rename, then the pid reused) is removed, not followed.
+  const temp = `${file}.${process.pid}.new`;
+  rmSync(temp, { force: true });
+  const fd = openSync(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
   try {
     writeSync(fd, body);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+  try {
+    renameSync(temp, file);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    if ((err as NodeJS.ErrnoException).code === 'EISDIR' || (err as NodeJS.ErrnoException).code === 'ENOTEMPTY') throw notOurs(file);
+    throw err;
+  }
 }
+
+const notOurs = (file: string) => usageError(`${file} is not a file dmp wrote.`, 'Remove it; dmp will create it again.');
 
 /** Appends one line (O_APPEND: lines from concurrent processes do not interleave). */
 export function appendPrivate(file: string, line: string): void {
   privateDir(file);
   const fd = openSync(file, constants.O_CREAT | constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);
   try {
-    if (!ownedRegular(fd)) throw usageError(`${file} is not a file dmp wrote.`, 'Remove it; dmp will create it again.');
+    if (!ownedRegular(fd)) throw notOurs(file);
     writeSync(fd, line);
   } finally {
     closeSync(fd);

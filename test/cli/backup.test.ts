@@ -121,6 +121,19 @@ describe('the session directory', () => {
     expect(lstatSync(file).isSymbolicLink()).toBe(false);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
+
+  it('a folder where the session file goes is refused by name, and a login leaves nothing else in the session folder', async () => {
+    const rec = await loggedInRecord();
+    const name = readdirName(rec);
+    const file = join(rec.env.DMP_STATE_DIR!, name);
+    expect((await rec.login()).code).toBe(0);
+    expect(readdirSync(rec.env.DMP_STATE_DIR!).filter((n) => n.startsWith('session-'))).toEqual([name]);
+    await rec.run(['logout']);
+    mkdirSync(join(file, 'inside'), { recursive: true });
+    const r = await rec.login();
+    expect([r.code, lines(r.stderr)]).toEqual([2, [`dmp: ${file} is not a file dmp wrote.`, '  Remove it; dmp will create it again.']]);
+    expect(readdirSync(rec.env.DMP_STATE_DIR!).filter((n) => n.startsWith('session-'))).toEqual([name]);
+  });
 });
 
 function readdirName(rec: TestRecord): string {
