@@ -1,5 +1,6 @@
 import type { Db } from '../store/database.js';
 import { EdgeMonths, lastDayOf, SUMS } from './edge-months.js';
+import { scanBeatsLookups } from './scan-or-lookup.js';
 import { type Section, SECTIONS } from './sections.js';
 
 export interface Totals {
@@ -111,42 +112,16 @@ function monthSectionTotals(db: Db, { patientId, from, to }: Period): Cell[] {
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section)));
 }
 
-/**
- * Totals per professional, whom no index holds, so every act of the period is read: through the
- * (person, care date) index, one row lookup per act, or the table front to back. On an encrypted
- * record whose rows lie in the export's order, each lookup decrypts a page of its own (~35 us):
- * 500,000 acts took 17 s that way and 0.7 s in one pass over the million acts of the table. The
- * index is kept for a period holding a small share of the record's acts (a child's, a month),
- * as the per-month totals count them.
- */
+/** Totals per professional, whom no index holds: every act of the period is read, as scanBeatsLookups says. */
 function byProfessional(db: Db, { patientId, from, to }: Period): Group[] {
-  const scan = periodActs(db, { patientId, from, to }) * LOOKUPS_PER_SCANNED_ACT > recordActs(db);
   const rows = db
     .prepare(
-      `SELECT coalesce(professional, '') AS key, ${SUMS} FROM reimbursement ${scan ? 'NOT INDEXED' : ''}
+      `SELECT coalesce(professional, '') AS key, ${SUMS} FROM reimbursement ${scanBeatsLookups(db, { patientId, from, to }) ? 'NOT INDEXED' : ''}
        WHERE patient_id = @patientId AND (@from IS NULL OR care_date >= @from) AND (@to IS NULL OR care_date <= @to)
        GROUP BY 1 ORDER BY 1`,
     )
     .all({ patientId, from, to }) as Omit<Group, 'outOfPocketCents'>[];
   return rows.map((r) => ({ ...r, outOfPocketCents: r.spentCents - r.reimbursedCents - r.complementaryCents }));
-}
-
-/** A row lookup out of order costs about as much as reading this many acts in table order. */
-const LOOKUPS_PER_SCANNED_ACT = 50;
-
-/** The person's acts in the months the period touches (whole months: an estimate from above). */
-function periodActs(db: Db, { patientId, from, to }: Period): number {
-  return db
-    .prepare(
-      `SELECT coalesce(sum(count), 0) FROM reimbursement_month
-       WHERE patient_id = @patientId AND (@from IS NULL OR month >= substr(@from, 1, 7)) AND (@to IS NULL OR month <= substr(@to, 1, 7))`,
-    )
-    .pluck()
-    .get({ patientId, from, to }) as number;
-}
-
-function recordActs(db: Db): number {
-  return db.prepare('SELECT coalesce(sum(count), 0) FROM reimbursement_month').pluck().get() as number;
 }
 
 function groupBy(cells: Cell[], key: (c: Cell) => string): Group[] {

@@ -210,6 +210,23 @@ describe('dmp reimbursements list: limits, wildcards, streaming', () => {
     expect(all.slice(0, 4).map((r: any) => [r.careDate, r.label])).toEqual([['2026-04-03', 'Acte 11'], ['2026-04-03', 'Acte 23'], ['2026-04-03', 'Acte 35'], ['2026-04-03', 'Acte 47']]);
   });
 
+  it('gives the same page of an act code whether the period holds few of the record\'s acts (read through the index) or most (the table in one pass)', async () => {
+    const rec = await loggedInRecord();
+    const leo = await addLeo(rec);
+    const acts = (n: number) => Array.from({ length: n }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2026;Pharmacie;Acte ${i};${i + 1},00;1,00;${i % 7 ? '0552' : 'B120'}`);
+    const header = "Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé;Code acte";
+    writeFileSync(join(rec.dir, 'many.csv'), [header, ...acts(3000), ''].join('\n'));
+    writeFileSync(join(rec.dir, 'few.csv'), [header, ...acts(40), ''].join('\n'));
+    expect((await rec.run(['reimbursements', 'import', join(rec.dir, 'many.csv')])).code).toBe(0);
+    expect((await rec.run(['--patient', String(leo), 'reimbursements', 'import', join(rec.dir, 'few.csv')])).code).toBe(0);
+    for (const who of [[], ['--patient', String(leo)]]) {
+      const list = async (flags: string[]) => (await rec.run([...who, 'reimbursements', 'list', '--code', 'B120', ...flags, '--json'])).json().map((r: any) => r.label);
+      const whole = await list([]);
+      expect(whole.length).toBe(who.length ? 6 : 429);
+      expect(await list(['--limit', '4'])).toEqual(whole.slice(0, 4));
+    }
+  });
+
   it('takes % and _ in --professional as plain characters, not wildcards', async () => {
     const rec = await loggedInRecord();
     await importJson(rec, ['five-acts-semicolon.csv']);
