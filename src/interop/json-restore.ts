@@ -17,11 +17,15 @@ const bad = (what: string) => invalidData(`The export is not a dmp record export
 const value = (v: unknown): unknown => (v && typeof v === 'object' && '$base64' in v ? Buffer.from(String((v as { $base64: unknown }).$base64), 'base64') : v);
 
 /** The header and the shape of a parsed export; `schema` is the latest version this dmp writes (an export of an earlier one restores, then migrates). */
+/** The schema version of the first dmp that wrote exports (migration 9): no earlier one exists. */
+const FIRST_EXPORT_SCHEMA = 9;
+
 export function checkDump(parsed: unknown, schema: number): Dump {
   const d = parsed as Partial<Dump> | null;
   if (!d || typeof d !== 'object' || d.format !== FORMAT) throw bad('its "format" is not "dmp-record"');
   if (d.formatVersion !== FORMAT_VERSION) throw invalidData(`The export has format version ${String(d.formatVersion)}; this dmp reads version ${FORMAT_VERSION}.`, 'Restore it with the dmp version that wrote it.');
   if (!Number.isInteger(d.schemaVersion) || d.schemaVersion! < 1) throw bad('its "schemaVersion" is not a positive whole number');
+  if (d.schemaVersion! < FIRST_EXPORT_SCHEMA) throw bad(`its "schemaVersion" is ${d.schemaVersion}, and dmp wrote exports from schema version ${FIRST_EXPORT_SCHEMA} on`);
   if (d.schemaVersion! > schema) {
     throw invalidData(`The export was written at schema version ${d.schemaVersion}, by a newer dmp; this one writes up to version ${schema}.`, 'Restore it with that newer dmp (or a later one).');
   }
@@ -71,7 +75,8 @@ export async function unlockDump(account: DumpAccount, password: string): Promis
  * Puts an export's rows back, verbatim (ids, uuids, audit MACs, the account with its sealed
  * secrets), into a new record migrated to the export's schema version: one transaction, foreign keys
  * checked at the commit, then the audit chain verified under the account's own audit key.
- * Adds no row of its own, so the restored record exports to the same bytes.
+ * Adds no row of its own, so the restored record exports to the same bytes (once migrated
+ * from an earlier schema, to the same rows under the new schema version).
  */
 export function restoreJson(db: Db, dump: Dump, unlock: Unlock): { tables: number; rows: number } {
   const expected = new Map(exportedTables(db).map((t) => [t.name, t.columns.join(',')]));

@@ -1,5 +1,9 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { totpCode } from '../../src/account/totp.js';
 import { latestVersion } from '../../src/store/migrate.js';
 import { describe, expect, it } from 'vitest';
 import { newRecord, PASSWORD, type TestRecord } from '../helpers/cli.js';
@@ -104,23 +108,26 @@ describe('dmp restore', () => {
     expect(second.tables.find((t: any) => t.name === 'document_content')).toEqual(original.tables.find((t: any) => t.name === 'document_content'));
   });
 
-  it('restores an export written by an earlier dmp (an earlier schema version), then migrates the new record', async () => {
-    const rec = await seededCli();
-    expect((await rec.run(['export', '--format', 'json', '-o', 'backup.json'])).code).toBe(0);
-    const older = JSON.parse(readFileSync(join(rec.dir, 'backup.json'), 'utf8'));
-    // Schema 12 differs from the latest only by an index: its tables are the same.
-    expect(older.schemaVersion).toBe(latestVersion());
-    older.schemaVersion = 12;
-    writeFileSync(join(rec.dir, 'older.json'), JSON.stringify(older));
-    const target = join(rec.dir, 'restored.db');
-    const r = await rec.run(['--record', target, 'restore', 'older.json', '--password-stdin'], { stdin: `${PASSWORD}\n` });
-    expect([r.code, r.stderr]).toEqual([0, expect.any(String)]);
-    const env = { DMP_RECORD: target };
-    expect((await rec.run(['login', '--username', 'marie', '--password-stdin', '--code', rec.code()], { stdin: `${PASSWORD}\n`, env })).code).toBe(0);
-    expect((await rec.run(['export', '--format', 'json'], { env })).json().schemaVersion).toBe(latestVersion());
-    for (const cmd of [['reimbursements', 'summary', '--all', '--json'], ['docs', 'list', '--json']]) {
-      expect((await rec.run(cmd, { env })).json()).toEqual((await rec.run(cmd)).json());
-    }
+  it('restores an export written by an earlier dmp (schema 9, the first with exports), then migrates the new record (the built dmp: the export has the real KDF cost)', () => {
+    // fixtures/exports/record-schema-9.json: `dmp seed --seed 8 --documents 3 --reimbursements 24
+    // --username marie` then `dmp export --format json`, by the dmp of commit 9fc98c4 (schema 9).
+    const fixture = join(process.cwd(), 'fixtures', 'exports', 'record-schema-9.json');
+    expect(JSON.parse(readFileSync(fixture, 'utf8')).schemaVersion).toBe(9);
+    const dir = mkdtempSync(join(tmpdir(), 'dmp-restore-9-'));
+    const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
+    const dmp = (args: string[], stdin = '') => spawnSync(process.execPath, [join(process.cwd(), 'bin', 'dmp.js'), ...args], { env, input: stdin, encoding: 'utf8' });
+    const r = dmp(['restore', fixture, '--password-stdin'], `${PASSWORD}\n`);
+    expect([r.status, r.stdout]).toEqual([0, `Restored 158 rows (14 tables) into ${env.DMP_RECORD}.\n`]);
+    // The next step's code: the export's last login used the current one, if the clock is that early.
+    const code = totpCode('FKXMBD7L3XAX5GRPEBNQFFHXNEFFKF5M', new Date(Date.now() + 30_000));
+    const login = dmp(['login', '--username', 'marie', '--password-stdin', '--code', code], `${PASSWORD}\n`);
+    expect([login.status, login.stderr]).toEqual([0, expect.stringContaining('Logged in as marie.')]);
+    for (const check of [['audit', '--verify'], ['record', 'check']]) expect(dmp(check).status).toBe(0);
+    expect(JSON.parse(dmp(['export', '--format', 'json']).stdout).schemaVersion).toBe(latestVersion());
+    const acts = JSON.parse(readFileSync(fixture, 'utf8')).tables.find((t: any) => t.name === 'reimbursement');
+    const holders = acts.rows.filter((a: unknown[]) => a[acts.columns.indexOf('patient_id')] === 1).length;
+    expect(JSON.parse(dmp(['reimbursements', 'list', '--all', '--json']).stdout)).toHaveLength(holders);
+    expect(JSON.parse(dmp(['patients', 'list', '--json']).stdout)).toHaveLength(3);
   });
 
   it('refuses an existing record, a missing file, a file that is not JSON or not an export, and leaves nothing behind', async () => {

@@ -86,6 +86,7 @@ describe('JSON export and restore', () => {
       [(p) => (p.formatVersion = 2), /format version 2; this dmp reads version 1/],
       [(p) => (p.schemaVersion = 99), /written at schema version 99, by a newer dmp; this one writes up to version \d+\./],
       [(p) => (p.schemaVersion = "12"), /its "schemaVersion" is not a positive whole number/],
+      [(p) => (p.schemaVersion = 8), /its "schemaVersion" is 8, and dmp wrote exports from schema version 9 on/],
       [(p) => p.tables.push({ name: 'evil', columns: ['x'], rows: [] }), /table "evil" is not one of this schema's/],
       [(p) => delete p.sequences, /it has no "tables" or "sequences" list/],
       [(p) => p.tables.push({ name: 'patient' }), /a table entry lacks its name, columns or rows/],
