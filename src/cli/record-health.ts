@@ -1,6 +1,7 @@
 import { setAuditKey } from '../audit/key.js';
 import { type ChainCheck, verifyAudit } from '../audit/verify.js';
 import { invalidData } from '../errors.js';
+import { monthTotalsProblems } from '../reimbursements/month-check.js';
 import { checkRecordFile } from '../store/check.js';
 import { type Db, openRecord, type RecordKey } from '../store/database.js';
 
@@ -11,9 +12,9 @@ export interface Health {
   audit: ChainCheck;
 }
 
-/** Every check of `dmp record check`: file structure, foreign keys, search index, audit chain. */
+/** Every check of `dmp record check`: file structure, foreign keys, search index, payer totals, audit chain. */
 export function recordHealth(db: Db): Health {
-  const problems = checkRecordFile(db);
+  const problems = [...checkRecordFile(db), ...monthTotalsProblems(db)];
   const audit = verifyAudit(db);
   if (!audit.intact) problems.push(`audit log: row ${audit.brokenId} fails the check (${audit.reason})`);
   return { ok: problems.length === 0, problems, audit };

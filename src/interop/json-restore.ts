@@ -2,6 +2,7 @@ import { loadAuditKey, parseKdf, deriveUnlock, type Unlock } from '../account/ke
 import { sameBytes } from '../account/password.js';
 import { verifyAudit, verifyLegacyAudit } from '../audit/verify.js';
 import { authError, invalidData } from '../errors.js';
+import { monthTotalsProblems } from '../reimbursements/month-check.js';
 import type { Db } from '../store/database.js';
 import { exportedTables, FORMAT, FORMAT_VERSION } from './json-export.js';
 
@@ -104,6 +105,9 @@ export function restoreJson(db: Db, dump: Dump, unlock: Unlock): { tables: numbe
     for (const s of dump.sequences) seq.run(s.name, s.seq);
     const check = account.auditSecret ? verifyAudit(db) : verifyLegacyAudit(db);
     if (!check.intact) throw invalidData(`The export's audit log does not verify: row ${check.brokenId}: ${check.reason}.`, 'The file was altered after export; restore an untouched copy.');
+    // Derived rows the summaries trust: an export whose totals disagree with its acts was altered.
+    const [totals] = monthTotalsProblems(db);
+    if (totals) throw invalidData(`The export's ${totals}.`, 'The file was altered after export; restore an untouched copy.');
   }).immediate();
   return { tables: dump.tables.length, rows };
 }

@@ -1,5 +1,6 @@
 import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { importJson } from '../reimbursements/helpers.js';
 import { describe, expect, it } from 'vitest';
 import { tamperBehindBack } from '../helpers/tamper.js';
 import { loggedInRecord, TestRecord } from '../helpers/cli.js';
@@ -79,6 +80,22 @@ describe('dmp record check', () => {
     const r = await rec.run(['record', 'check']);
     expect(r.code).toBe(5);
     expect(lines(r.stderr)[0]).toMatch(/^dmp: This record is damaged: search index document_fts: /);
+  });
+
+  it('names per-month payer totals that no longer match the acts (exit 5): summaries read them', async () => {
+    const rec = await loggedInRecord();
+    await importJson(rec, ['export-2026-01-03.csv']);
+    const db = rec.open();
+    const cell = db.prepare('SELECT month, section, count FROM reimbursement_month WHERE count > 0 ORDER BY month, section LIMIT 1').get() as { month: string; section: string; count: number };
+    db.prepare('UPDATE reimbursement_month SET spent_cents = spent_cents + 100000 WHERE month = ? AND section = ?').run(cell.month, cell.section);
+    db.close();
+    const r = await rec.run(['record', 'check']);
+    expect([r.code, lines(r.stderr)[0]]).toEqual([5, `dmp: This record is damaged: payer totals of person 1 for ${cell.month}, ${cell.section}: the per-month totals count the same ${cell.count} acts with other sums.`]);
+    const db2 = rec.open();
+    db2.prepare('UPDATE reimbursement_month SET count = count + 2 WHERE month = ? AND section = ?').run(cell.month, cell.section);
+    db2.close();
+    const json = (await rec.run(['record', 'check', '--json'])).json().error;
+    expect(json.problems).toEqual([`payer totals of person 1 for ${cell.month}, ${cell.section}: the per-month totals count ${cell.count + 2} acts where the record holds ${cell.count}`]);
   });
 
   it('names a row pointing at a missing person, and an altered audit log (exit 5, one JSON document)', async () => {
