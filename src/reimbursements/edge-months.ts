@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.js';
+import { addDays, lastDayOf } from '../util/dates.js';
 import type { Section } from './sections.js';
 
 /** The sums of a person's acts of one month and section. */
@@ -13,6 +14,10 @@ export interface MonthCell {
 }
 
 const AMOUNTS = ['count', 'spentCents', 'reimbursedCents', 'deductibleCents', 'complementaryCents'] as const;
+
+/** A reimbursement_month row under MonthCell's names. */
+export const MONTH_CELL = `month, section, count, spent_cents AS spentCents, reimbursed_cents AS reimbursedCents, deductible_cents AS deductibleCents,
+  complementary_cents AS complementaryCents`;
 
 /** The sums of a group of acts, under MonthCell's names. */
 export const SUMS = `count(*) AS count, sum(spent_cents) AS spentCents, sum(reimbursed_cents) AS reimbursedCents,
@@ -29,37 +34,28 @@ type Range = [from: string, to: string];
  * none: the window's last month, up to today, is its month's totals less nothing.
  */
 export class EdgeMonths {
-  private readonly days;
-  private readonly month;
-  private readonly span: Range | undefined;
+  /** The person's first and last care dates (undefined: no acts), read on first use. */
+  private span: Range | undefined | null = null;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly patientId: number,
-  ) {
-    this.days = db.prepare(`SELECT substr(care_date, 1, 7) AS month, section, ${SUMS} FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? GROUP BY 1, 2`);
-    this.month = db.prepare(
-      `SELECT month, section, count, spent_cents AS spentCents, reimbursed_cents AS reimbursedCents, deductible_cents AS deductibleCents,
-              complementary_cents AS complementaryCents
-       FROM reimbursement_month WHERE patient_id = ? AND month = ? AND count <> 0`,
-    );
-    // Two queries: SQLite answers a lone min() or max() from the index's end, not both at once.
-    const first = db.prepare('SELECT min(care_date) FROM reimbursement WHERE patient_id = ?').pluck().get(patientId) as string | null;
-    const last = db.prepare('SELECT max(care_date) FROM reimbursement WHERE patient_id = ?').pluck().get(patientId) as string | null;
-    this.span = first === null || last === null ? undefined : [first, last];
-  }
+  ) {}
 
   /** The sums over [from, to], two days of the same month (YYYY-MM-DD), per section. */
   cells(from: string, to: string): MonthCell[] {
+    if (this.span === null) this.span = this.careDates();
     if (!this.span) return [];
     const month = from.slice(0, 7);
-    const others: Range[] = [[`${month}-01`, shiftDay(from, -1)], [shiftDay(to, 1), lastDayOf(month)]];
+    const others: Range[] = [[`${month}-01`, addDays(from, -1)], [addDays(to, 1), lastDayOf(month)]];
     if (others.reduce((n, r) => n + this.daysWithActs(r), 0) >= this.daysWithActs([from, to])) return this.sums([from, to]);
-    const cells = new Map((this.month.all(this.patientId, month) as MonthCell[]).map((c) => [c.section, { ...c }]));
+    const totals = this.db.prepare(`SELECT ${MONTH_CELL} FROM reimbursement_month WHERE patient_id = ? AND month = ? AND count <> 0`).all(this.patientId, month) as MonthCell[];
+    const cells = new Map(totals.map((c) => [c.section, { ...c }]));
     for (const range of others) {
       for (const part of this.sums(range)) {
         const cell = cells.get(part.section);
-        // Totals that do not cover the acts (edited behind dmp's back): the days themselves are summed.
+        // Totals that cannot hold these acts (a row deleted or a count lowered behind dmp's back):
+        // the days themselves are summed. Other edits show; `dmp record check` names them.
         if (!cell || cell.count < part.count) return this.sums([from, to]);
         for (const k of AMOUNTS) cell[k] -= part[k];
       }
@@ -68,7 +64,17 @@ export class EdgeMonths {
   }
 
   private sums([from, to]: Range): MonthCell[] {
-    return from > to ? [] : (this.days.all(this.patientId, from, to) as MonthCell[]);
+    if (from > to) return [];
+    return this.db
+      .prepare(`SELECT substr(care_date, 1, 7) AS month, section, ${SUMS} FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? GROUP BY 1, 2`)
+      .all(this.patientId, from, to) as MonthCell[];
+  }
+
+  private careDates(): Range | undefined {
+    // Two queries: SQLite answers a lone min() or max() from the index's end, not both at once.
+    const first = this.db.prepare('SELECT min(care_date) FROM reimbursement WHERE patient_id = ?').pluck().get(this.patientId) as string | null;
+    const last = this.db.prepare('SELECT max(care_date) FROM reimbursement WHERE patient_id = ?').pluck().get(this.patientId) as string | null;
+    return first === null || last === null ? undefined : [first, last];
   }
 
   /** Days of the range between the person's first and last acts. */
@@ -80,11 +86,3 @@ export class EdgeMonths {
 }
 
 const DAY_MS = 86_400_000;
-
-const shiftDay = (day: string, by: number) => new Date(Date.parse(day) + by * DAY_MS).toISOString().slice(0, 10);
-
-/** The last day of a month (YYYY-MM), as YYYY-MM-DD. */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}

@@ -18,20 +18,22 @@ const FINGERPRINT_CHARS = 22;
  * from another encoding, delimiter or column order has the same fingerprint, and two
  * identical rows of one file (two boxes of the same drug) are two acts.
  *
- * The content is the act's values from person to reference, in ActWriter's column order
- * (`params[from]` to `params[from + 15]`: patient_id, care_date, section, label, code,
- * quantity, professional, specialty, spent_cents, base_cents, rate_bp, reimbursed_cents,
- * deductible_cents, complementary_cents, payment_date, reference), joined by U+001F (null as
+ * The content is the act's values in CONTENT_COLUMNS order, joined by U+001F (null as
  * nothing), hashed with sha256 (as fast as md5 or sha1 here: 0.85 s per million rows, with SHA
  * instructions); the fingerprint is the first 22 base64 characters of that digest, or, for
  * the n-th twin (n >= 1), of the sha256 of `digest U+001F #n`. Changing any of this would make
- * the acts already in records look new on their next import.
+ * the acts already in records look new on their next import. `params[from]` onwards holds the
+ * values as ActWriter binds them (its columns put these in this order).
  */
 export function contentDigest(params: readonly unknown[], from: number): string {
-  return sha256(params.slice(from, from + CONTENT_VALUES).join(SEP));
+  return sha256(params.slice(from, from + CONTENT_COLUMNS.length).join(SEP));
 }
 
-const CONTENT_VALUES = 16;
+/** An act's content, in the order it is hashed: what its fingerprint is made of. */
+export const CONTENT_COLUMNS = [
+  'patient_id', 'care_date', 'section', 'label', 'code', 'quantity', 'professional', 'specialty', 'spent_cents', 'base_cents', 'rate_bp',
+  'reimbursed_cents', 'deductible_cents', 'complementary_cents', 'payment_date', 'reference',
+] as const;
 
 /** Counts twins in file order; the import's writer runs it on the acts as they arrive. */
 export class Fingerprinter {

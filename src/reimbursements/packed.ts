@@ -1,4 +1,4 @@
-import { contentDigest, type Fingerprinter } from './fingerprint.js';
+import { CONTENT_COLUMNS, contentDigest, type Fingerprinter } from './fingerprint.js';
 import type { Act } from './rows.js';
 import { ROWS_PER_INSERT, VALUES_PER_ACT } from './repo.js';
 
@@ -90,7 +90,8 @@ export function unpackActs(packed: PackedActs, importId: number, fingerprints: F
     params[p++] = num(k + 8);
     params[p++] = str(t + 6);
     params[p++] = str(t + 7);
-    params[p] = fingerprints.of(contentDigest(params, p - 16));
+    // The content columns come just before the fingerprint in ActWriter's columns.
+    params[p] = fingerprints.of(contentDigest(params, p - CONTENT_COLUMNS.length));
     p++;
   }
   return params;

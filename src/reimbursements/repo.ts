@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database.js';
+import { CONTENT_COLUMNS } from './fingerprint.js';
 import { MonthTotals } from './month-totals.js';
 
 export interface ImportBatch {
@@ -128,7 +129,8 @@ const DEFER_FROM_ACTS = 20_000;
  * of that. The (person, care date) indexes go when the load is more than twice the acts
  * already there; the unique fingerprint index only when there are none (then no act can be
  * known already, and twins have distinct fingerprints): otherwise it is what skips the known
- * ones. Inside the load's transaction, so a rollback brings them back as they were. Returns
+ * ones. Inside the load's transaction, so a rollback brings them back as they were. With every
+ * index gone it also lowers the connection's page cache (bulkTransaction restores it). Returns
  * undefined (nothing done) for a smaller load.
  */
 export function deferIndexes(db: Db, expectedActs: number): (() => void) | undefined {
@@ -176,11 +178,7 @@ export function peopleExist(db: Db, ids: Iterable<number>): boolean {
  * The insert parameters of one act, in this order: where it came from (import, line), its
  * content (what its fingerprint is made of), then the fingerprint.
  */
-const COLUMNS = [
-  'import_id', 'line', 'patient_id', 'care_date', 'section', 'label', 'code', 'quantity', 'professional', 'specialty',
-  'spent_cents', 'base_cents', 'rate_bp', 'reimbursed_cents', 'deductible_cents', 'complementary_cents', 'payment_date',
-  'reference', 'fingerprint',
-];
+const COLUMNS = ['import_id', 'line', ...CONTENT_COLUMNS, 'fingerprint'];
 export const VALUES_PER_ACT = COLUMNS.length;
 /** Rows per INSERT statement: fewer calls into SQLite for a large file (19 x 200 parameters, far under the limit). */
 export const ROWS_PER_INSERT = 200;

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database.js';
-import { EdgeMonths, lastDayOf, SUMS } from './edge-months.js';
+import { addMonthsToMonth, lastDayOf } from '../util/dates.js';
+import { EdgeMonths, MONTH_CELL, SUMS } from './edge-months.js';
 import { scanBeatsLookups } from './scan-or-lookup.js';
 import { type Section, SECTIONS } from './sections.js';
 
@@ -92,16 +93,14 @@ function monthSectionTotals(db: Db, { patientId, from, to }: Period): Cell[] {
   const addEdge = (a: string, b: string) => rows.push(...edges.cells(a, b));
   if (first !== null && first === last) addEdge(from!, to!);
   else {
-    const wholeFrom = first === null ? null : from!.endsWith('-01') ? first : nextMonth(first);
-    const wholeTo = last === null ? null : previousMonth(last);
+    const wholeFrom = first === null ? null : from!.endsWith('-01') ? first : addMonthsToMonth(first, 1);
+    const wholeTo = last === null ? null : addMonthsToMonth(last, -1);
     if (first !== null && wholeFrom !== first) addEdge(from!, lastDayOf(first));
     if (last !== null) addEdge(`${last}-01`, to!);
     rows.push(
       ...(db
         .prepare(
-          `SELECT month, section, count, spent_cents AS spentCents, reimbursed_cents AS reimbursedCents, deductible_cents AS deductibleCents,
-                  complementary_cents AS complementaryCents
-           FROM reimbursement_month
+          `SELECT ${MONTH_CELL} FROM reimbursement_month
            WHERE patient_id = @patientId AND count <> 0 AND (@wholeFrom IS NULL OR month >= @wholeFrom) AND (@wholeTo IS NULL OR month <= @wholeTo)`,
         )
         .all({ patientId, wholeFrom, wholeTo }) as Omit<Cell, 'outOfPocketCents'>[]),
@@ -147,12 +146,3 @@ function strip({ key: _key, ...totals }: Group): Totals {
   return totals;
 }
 
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${month.slice(0, 5)}${String(m + 1).padStart(2, '0')}`;
-}
-
-function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${month.slice(0, 5)}${String(m - 1).padStart(2, '0')}`;
-}

@@ -73,3 +73,18 @@ export function describeDateProblem(what: string, value: string, problem: DatePr
       return bounds.max !== undefined ? `${lead(value)} is in the future (today is ${bounds.max}).` : `${lead(value)} is out of range.`;
   }
 }
+
+/** `date` (YYYY-MM-DD) moved by whole days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day of a month (YYYY-MM), as YYYY-MM-DD. */
+export function lastDayOf(month: string): string {
+  return addDays(addMonths(`${month}-01`, 1), -1);
+}
+
+/** A month (YYYY-MM) moved by whole months. */
+export const addMonthsToMonth = (month: string, months: number): string => addMonths(`${month}-01`, months).slice(0, 7);
