@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newRecord, type TestRecord } from '../helpers/cli.js';
+
+const BIN = join(resolve(import.meta.dirname, '../..'), 'bin', 'dmp.js');
+
+/** A logged-in record on the real clock: the spawned program reads the machine's time. */
+async function liveRecord(): Promise<TestRecord> {
+  const rec = newRecord();
+  rec.now = new Date();
+  expect((await rec.init()).code).toBe(0);
+  expect((await rec.login()).code).toBe(0);
+  return rec;
+}
+
+/** 100,000 rows, one in ten with a care date the calendar lacks: a rejects file fills as it reads. */
+function exportWithBadRows(dir: string): string {
+  const lines = ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé"];
+  for (let i = 0; i < 100_000; i++) lines.push(`${i % 10 ? String((i % 28) + 1).padStart(2, '0') : '31'}/02/2026;Pharmacie;Boîte n° ${i};${(i % 100) + 1},00;0,50`);
+  const path = join(dir, 'big.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+describe('kill -9 in the middle of an import', () => {
+  it('leaves the rejects file that --force would replace as it was, and the record without the file\'s acts', async () => {
+    const rec = await liveRecord();
+    const csv = exportWithBadRows(rec.dir);
+    const rejects = join(rec.dir, 'rejects.csv');
+    const earlier = 'the rejects of an earlier import\n';
+    writeFileSync(rejects, earlier);
+    const child = spawn(process.execPath, [BIN, 'reimbursements', 'import', csv, '--skip-invalid', '--rejects', rejects, '--force'], { env: { ...process.env, ...rec.env }, stdio: 'ignore' });
+    // Killed once the new rejects are being written: beside the file (a temporary file, there
+    // from the header on), or over it.
+    const temp = `${rejects}.${child.pid}.new`;
+    const writing = () => (existsSync(temp) && readFileSync(temp).length > 0) || readFileSync(rejects, 'utf8') !== earlier;
+    await new Promise<void>((done, fail) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (writing()) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          done();
+        } else if (Date.now() - started > 30_000 || child.exitCode !== null) {
+          clearInterval(poll);
+          fail(new Error('the import ended before it could be killed'));
+        }
+      }, 2);
+    });
+    await new Promise((done) => child.once('exit', done));
+    expect(readFileSync(rejects, 'utf8')).toBe(earlier);
+    expect((await rec.run(['reimbursements', 'list', '--all', '--json'])).json()).toEqual([]);
+    // Run to its end, the import replaces it, and leaves only it.
+    const again = await rec.run(['reimbursements', 'import', csv, '--skip-invalid', '--rejects', rejects, '--force', '--json']);
+    // Exit 5 says rows were rejected; the others are in.
+    expect([again.code, again.json().files[0].inserted]).toEqual([5, 90_000]);
+    expect(readFileSync(rejects, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(1 + 10_000);
+    expect(readdirSync(rec.dir).filter((n) => n.startsWith('rejects.csv') && n.endsWith('.new') && n !== `rejects.csv.${child.pid}.new`)).toEqual([]);
+  });
+});
