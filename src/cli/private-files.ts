@@ -14,6 +14,7 @@ import {
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { usageError } from '../errors.js';
+import { tempBeside } from '../util/temp-beside.js';
 
 /**
  * Files that hold secrets (the session, the failure count) live in a directory only the user
@@ -45,10 +46,7 @@ function unsafe(dir: string, why: string) {
  */
 export function writePrivate(file: string, body: string): void {
   privateDir(file);
-  // One process writes one file at a time: its pid names the temporary file. A stale one (a
-  // kill -9 between the write and the rename, then the pid reused) is removed, not followed.
-  const temp = `${file}.${process.pid}.new`;
-  rmSync(temp, { force: true });
+  const temp = tempBeside(file);
   const fd = openSync(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
   try {
     writeSync(fd, body);

@@ -2,6 +2,7 @@ import { constants, createWriteStream, linkSync, lstatSync, openSync, renameSync
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { DmpError, invalidData, usageError } from '../errors.js';
+import { tempBeside } from '../util/temp-beside.js';
 import type { RowError } from './rows.js';
 
 /** The extra column a rejects file carries, after the file's own columns. */
@@ -20,7 +21,7 @@ export class RejectsWriter {
   /** `replace`: an existing regular file may be overwritten; otherwise the file must be new. */
   constructor(private readonly path: string, header: string[], delimiter: string, private readonly replace = false) {
     checkTarget(path, replace);
-    this.temp = `${path}.${process.pid}.new`;
+    this.temp = tempBeside(path);
     const out = createWriteStream('', { fd: openTemp(this.temp, path) });
     this.csv = stringify({ delimiter, bom: true, record_delimiter: 'windows' });
     this.csv.pipe(out);
@@ -68,8 +69,6 @@ function checkTarget(path: string, replace: boolean): void {
 
 /** Health data: created 0600 in the same step that checks it is new (O_EXCL), never through a link. */
 function openTemp(temp: string, path: string): number {
-  // A stale one (a kill -9 mid-import, then the pid reused) is removed, not followed.
-  rmSync(temp, { force: true });
   try {
     return openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   } catch (err) {

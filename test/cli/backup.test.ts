@@ -1,4 +1,5 @@
-import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { importJson } from '../reimbursements/helpers.js';
 import { describe, expect, it } from 'vitest';
@@ -139,12 +140,18 @@ describe('the session directory', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('a folder where the session file goes is refused by name, and a login leaves nothing else in the session folder', async () => {
+  it('a folder where the session file goes is refused by name; a login leaves nothing else in the session folder, and removes what a killed one left', async () => {
     const rec = await loggedInRecord();
     const name = readdirName(rec);
     const file = join(rec.env.DMP_STATE_DIR!, name);
+    // What a login killed between writing and renaming left (its process gone) is removed by the next.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${file}.${gone}.new`, 'a session token', { mode: 0o600 });
+    const running = `${file}.${process.ppid}.new`;
+    writeFileSync(running, 'another process is writing this', { mode: 0o600 });
     expect((await rec.login()).code).toBe(0);
-    expect(readdirSync(rec.env.DMP_STATE_DIR!).filter((n) => n.startsWith('session-'))).toEqual([name]);
+    expect(readdirSync(rec.env.DMP_STATE_DIR!).filter((n) => n.startsWith('session-')).sort()).toEqual([name, basename(running)].sort());
+    rmSync(running);
     await rec.run(['logout']);
     mkdirSync(join(file, 'inside'), { recursive: true });
     const r = await rec.login();
