@@ -1,21 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, rmSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DmpError, usageError } from '../errors.js';
 import { lstatOrNull } from '../util/files.js';
+import { openTempBeside, publishTemp } from '../util/temp-beside.js';
 import type { Context } from './context.js';
 
 /**
- * Writes a file dmp makes (an export, generated test data): created 0600 exclusively, never
- * through a symbolic link, fsynced; an existing path is refused unless `force`, and then
- * only a regular file is replaced, by renaming a complete new file over it (a crash leaves
- * the old file or the new one, never half of one).
+ * Writes a file dmp makes (an export, generated test data): 0600, never through a symbolic
+ * link, fsynced, written beside the path and given it when complete (a crash or kill -9 leaves
+ * the old file or the new one, or none, never half of one); an existing path is refused
+ * unless `force`, and then only a regular file is replaced.
  */
 export function writeNewFile(ctx: Context, rawPath: string, bytes: Buffer | string, force: boolean, flag: string): string {
   return writeNewFileChunks(ctx, rawPath, [bytes], force, flag);
 }
 
-/** The same, from pieces (a large export never sits in memory whole); a failure midway leaves no file. */
+/** The same, from pieces (a large export never sits in memory whole). */
 export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterable<Buffer | string>, force: boolean, flag: string): string {
   if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
   const path = resolve(ctx.cwd, rawPath);
@@ -25,15 +25,11 @@ export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterab
     const what = existing.isSymbolicLink() ? 'a symbolic link' : existing.isDirectory() ? 'a directory' : 'a device or socket';
     throw new DmpError('usage', `${path} is not a regular file (${what}); dmp will not write there.`, 'Choose a path to a new file.');
   }
-  const target = existing ? join(dirname(path), `.${randomBytes(6).toString('hex')}.dmp-tmp`) : path;
-  writeExclusive(target, chunks);
-  if (existing) {
-    try {
-      renameSync(target, path);
-    } catch (err) {
-      rmSync(target, { force: true });
-      throw cannotWrite(path, err);
-    }
+  const temp = writeTemp(path, chunks);
+  try {
+    publishTemp(temp, path, existing !== null);
+  } catch (err) {
+    throw cannotWrite(path, err);
   }
   return path;
 }
@@ -54,13 +50,14 @@ export function ensureFolder(ctx: Context, rawPath: string, flag: string): strin
   return path;
 }
 
-function writeExclusive(path: string, chunks: Iterable<Buffer | string>): void {
-  let fd: number;
+function writeTemp(path: string, chunks: Iterable<Buffer | string>): string {
+  let opened: { temp: string; fd: number };
   try {
-    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    opened = openTempBeside(path);
   } catch (err) {
-    throw cannotWrite(path, err);
+    throw err instanceof DmpError ? err : cannotWrite(path, err);
   }
+  const { temp, fd } = opened;
   try {
     // Small pieces (one row each) are gathered into ~1 MiB writes.
     let pending: (Buffer | string)[] = [];
@@ -80,10 +77,11 @@ function writeExclusive(path: string, chunks: Iterable<Buffer | string>): void {
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
-    rmSync(path, { force: true });
+    rmSync(temp, { force: true });
     throw err instanceof DmpError ? err : cannotWrite(path, err);
   }
   closeSync(fd);
+  return temp;
 }
 
 function cannotWrite(path: string, err: unknown): DmpError {

@@ -114,7 +114,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         { path, encoding: facts.encoding, importId, now: options.now.toISOString(), people: [...options.people], defaultPatientId: options.defaultPatientId, birthDates: [...(options.birthDates ?? [])], refuseOnReject: !options.skipInvalid },
         { layout: onLayout, batch: onBatch },
       );
-      // Finished before the commit: a rejects file that cannot be written rolls the import back.
+      // Read to its end (a refused file too: its rejects are what to fix). Published before the
+      // commit: a rejects file that cannot be written rolls the import back.
       await rejects?.close();
       if (options.signal?.aborted) throw interrupted(file);
       if (report.rows === 0) throw new DmpError('invalid', `${file} has a header row but no data rows.`, 'Export the file again with its rows.');
@@ -131,7 +132,8 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
       return { commit: true, value: { ...report, importId } };
     });
   } finally {
-    await rejects?.close();
+    // Failed or interrupted midway: the rows seen so far are not the file's rejects.
+    await rejects?.discard();
   }
 }
 

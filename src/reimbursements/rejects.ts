@@ -1,8 +1,8 @@
-import { constants, createWriteStream, linkSync, lstatSync, openSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { DmpError, invalidData, usageError } from '../errors.js';
-import { tempBeside } from '../util/temp-beside.js';
+import { openTempBeside, publishTemp } from '../util/temp-beside.js';
 import type { RowError } from './rows.js';
 
 /** The extra column a rejects file carries, after the file's own columns. */
@@ -11,18 +11,25 @@ export const REASON_COLUMN = 'Motif du rejet';
 /**
  * Writes rejected rows, as they were, plus a reason column, with the source's header and
  * delimiter: fix the rows and import the file again. UTF-8 with a BOM, so French Excel opens it.
+ * The rows go to a file beside the path, which gets the path only once the file was read to
+ * its end (close): a file it replaces stays whole until then, and an import that fails or is
+ * interrupted midway leaves it as it was (discard).
  */
 export class RejectsWriter {
   private readonly csv: Stringifier;
   private readonly done: Promise<unknown>;
-  /** Written here, beside the path, and given the path at close(): a file it replaces stays whole until then. */
   private readonly temp: string;
+  private ended = false;
 
-  /** `replace`: an existing regular file may be overwritten; otherwise the file must be new. */
+  /** `replace`: what is at the path is replaced; otherwise the path must still be free at the end. */
   constructor(private readonly path: string, header: string[], delimiter: string, private readonly replace = false) {
-    checkTarget(path, replace);
-    this.temp = tempBeside(path);
-    const out = createWriteStream('', { fd: openTemp(this.temp, path) });
+    let fd: number;
+    try {
+      ({ temp: this.temp, fd } = openTempBeside(path));
+    } catch (err) {
+      throw err instanceof DmpError ? err : cannotWrite(path, err);
+    }
+    const out = createWriteStream('', { fd });
     this.csv = stringify({ delimiter, bom: true, record_delimiter: 'windows' });
     this.csv.pipe(out);
     // once() rejects on 'error', so a write failure surfaces in close() instead of crashing.
@@ -36,54 +43,41 @@ export class RejectsWriter {
     this.csv.write([...cells, reason]);
   }
 
-  private closed = false;
-
-  /** Finishes the file and gives it its path; a second call does nothing. */
+  /** Finishes the file and gives it its path. */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    await this.end();
+    try {
+      publishTemp(this.temp, this.path, this.replace);
+    } catch (err) {
+      throw cannotWrite(this.path, err);
+    }
+  }
+
+  /** Drops what was written; the path keeps what it held. Does nothing after close(). */
+  async discard(): Promise<void> {
+    if (this.ended) return;
+    await this.end().catch(() => undefined);
+    rmSync(this.temp, { force: true });
+  }
+
+  private async end(): Promise<void> {
+    if (this.ended) throw new Error('the rejects file was already closed');
+    this.ended = true;
     this.csv.end();
     try {
       await this.done;
-      publish(this.temp, this.path, this.replace);
     } catch (err) {
       rmSync(this.temp, { force: true });
-      if (err instanceof DmpError) throw err;
-      throw invalidData(`Could not write the rejects file ${this.path}: ${(err as Error).message}.`);
+      throw cannotWrite(this.path, err);
     }
   }
 }
 
-/** Refuses, before anything is written, a path that is taken (without `replace`), a link, or not a regular file. */
-function checkTarget(path: string, replace: boolean): void {
-  let st;
-  try {
-    st = lstatSync(path);
-  } catch {
-    return; // new
-  }
-  if (st.isSymbolicLink()) throw usageError(`The rejects file ${path} is a symbolic link; dmp does not write through links.`);
-  if (!replace) throw usageError(`The rejects file ${path} already exists.`);
-  if (!st.isFile()) throw usageError(`The rejects file ${path} is not a regular file.`);
-}
-
-/** Health data: created 0600 in the same step that checks it is new (O_EXCL), never through a link. */
-function openTemp(temp: string, path: string): number {
-  try {
-    return openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-  } catch (err) {
-    throw invalidData(`Could not write the rejects file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
-  }
-}
-
-/** Gives the finished file its path: over the old one (rename replaces a link, never follows it), or only if still free. */
-function publish(temp: string, path: string, replace: boolean): void {
-  if (replace) return renameSync(temp, path);
-  try {
-    linkSync(temp, path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(`The rejects file ${path} already exists.`);
-    throw err;
-  }
-  rmSync(temp, { force: true });
+/** Taken: another program created the path while the import ran (dmp checked it was free). */
+function cannotWrite(path: string, err: unknown): DmpError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') return usageError(`The rejects file ${path} was created by another program during the import.`, 'Pass --rejects another path, or --force to replace that file.');
+  if (code === 'EISDIR' || code === 'ENOTEMPTY') return usageError(`The rejects file ${path} became a directory during the import.`, 'Pass --rejects a file path, such as to-fix.csv.');
+  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'its directory is gone' : (code ?? (err as Error).message);
+  return invalidData(`Could not write the rejects file ${path}: ${why}.`, 'Pass --rejects a path in a directory you can write to.');
 }

@@ -1,9 +1,11 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { closeSync, constants, linkSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { usageError } from '../errors.js';
 
 /**
- * The file a write to `path` goes through before it is renamed over it: beside it (same file
- * system, so the rename is atomic), named for this process (a process writes one at a time).
+ * Files dmp must never leave half-written (the session, a rejects file, an export) are written
+ * to a file beside their path (same file system, so the rename is atomic), named for this
+ * process (a process writes one at a time), then given their path when complete.
  */
 export function tempBeside(path: string): string {
   removeStaleTemps(path);
@@ -11,12 +13,56 @@ export function tempBeside(path: string): string {
 }
 
 /**
+ * Creates that file: 0600 (health data, secrets), exclusively and never through a link. Errors
+ * are the system's (each caller names its file), except a temp name taken by something dmp
+ * cannot remove (a directory, another user's file), which it names.
+ */
+export function openTempBeside(path: string): { temp: string; fd: number } {
+  const temp = tempBeside(path);
+  try {
+    return { temp, fd: openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    throw usageError(`Cannot write ${path}: ${temp}, the file dmp writes it through, is taken by something dmp did not leave there.`, `Remove ${temp}, then try again.`);
+  }
+}
+
+/**
+ * Gives the finished file its path: `replace` renames it over what is there (replacing a link
+ * rather than following it); otherwise it is linked only if the path is still free (EEXIST
+ * when not). On a file system without hard links (FAT, exFAT, some network shares) the path is
+ * claimed by an exclusive create, then renamed over. The temp file is gone afterwards, whatever
+ * happened; errors are the system's.
+ */
+export function publishTemp(temp: string, path: string, replace: boolean): void {
+  try {
+    if (replace) renameSync(temp, path);
+    else linkOrClaim(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+function linkOrClaim(temp: string, path: string): void {
+  try {
+    return linkSync(temp, path);
+  } catch (err) {
+    if (!NO_HARD_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  }
+  closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600));
+  renameSync(temp, path);
+}
+
+/**
  * Removes what earlier writes to `path` left when their process was killed between the write
  * and the rename (`path.<pid>.new` of a process no longer running, or of this one: a pid
  * reused), so that no copy of what they held outlives them. A link there is removed, not
- * followed; a file of a process still running is left to it.
+ * followed; a file of a process still running is left to it, and so is what cannot be removed
+ * (a directory planted there: openTempBeside names it if it is in the way).
  */
-function removeStaleTemps(path: string): void {
+export function removeStaleTemps(path: string): void {
   const prefix = `${basename(path)}.`;
   let names: string[];
   try {
@@ -26,7 +72,12 @@ function removeStaleTemps(path: string): void {
   }
   for (const name of names) {
     const pid = name.startsWith(prefix) && name.endsWith('.new') ? name.slice(prefix.length, -'.new'.length) : '';
-    if (/^\d+$/.test(pid) && (Number(pid) === process.pid || !running(Number(pid)))) rmSync(join(dirname(path), name), { force: true });
+    if (!/^\d+$/.test(pid) || (Number(pid) !== process.pid && running(Number(pid)))) continue;
+    try {
+      rmSync(join(dirname(path), name), { force: true });
+    } catch {
+      // not a file, or not ours to remove
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -86,6 +86,27 @@ describe('reimbursements import: Ctrl-C', () => {
     const batches = (await rec.run(['reimbursements', 'imports', '--json'])).json();
     expect(batches.map((b: any) => b.file)).toEqual(['twins.csv']);
     expect((await summaryJson(rec)).total.count).toBe(3);
+  });
+  it('leaves the rejects file it would replace (--force) as it was, and no partial one beside it', async () => {
+    const rec = await loggedInRecord();
+    const big = join(rec.dir, 'big.csv');
+    // One row in ten names a day the calendar lacks: the rejects file fills as the file is read.
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${i % 10 === 0 ? '31/02/2026' : '02/03/2026'};Pharmacie;Doliprane ${i};2,18;1,42`);
+    writeFileSync(big, ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", ...rows, ''].join('\n'));
+    const rejects = join(rec.dir, 'to-fix.csv');
+    writeFileSync(rejects, 'the last run', { mode: 0o600 });
+    const r = await runWithInterrupts(rec, ['reimbursements', 'import', big, '--skip-invalid', '--rejects', rejects, '--force'], (interrupt) => {
+      const timer = setInterval(() => {
+        if (readdirSync(rec.dir).some((name) => name.startsWith('to-fix.csv.') && statSync(join(rec.dir, name)).size > 0)) {
+          clearInterval(timer);
+          interrupt();
+        }
+      }, 2);
+    });
+    expect(r.code).toBe(130);
+    expect(readFileSync(rejects, 'utf8')).toBe('the last run');
+    expect(readdirSync(rec.dir).filter((name) => name.startsWith('to-fix.csv'))).toEqual(['to-fix.csv']);
+    expect((await summaryJson(rec)).total.count).toBe(0);
   });
 });
 
