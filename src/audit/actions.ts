@@ -59,4 +59,5 @@ export type AuditAction =
   | 'document.unmask'
   // payer data
   | 'reimbursements.import'
+  | 'reimbursements.rebuild-totals'
   | 'reimbursements.undo';

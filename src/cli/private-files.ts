@@ -65,10 +65,21 @@ export function writePrivate(file: string, body: string): void {
 
 const notOurs = (file: string) => usageError(`${file} is not a file dmp wrote.`, 'Remove it; dmp will create it again.');
 
-/** Appends one line (O_APPEND: lines from concurrent processes do not interleave). */
+/**
+ * Appends one line (O_APPEND: lines from concurrent processes do not interleave). What is not a
+ * regular file of the user's is refused by name: O_NONBLOCK, so that a FIFO planted there fails
+ * at once (ENXIO without a reader; with one, the fstat check) instead of waiting for a reader.
+ */
 export function appendPrivate(file: string, line: string): void {
   privateDir(file);
-  const fd = openSync(file, constants.O_CREAT | constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW, 0o600);
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_CREAT | constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
+  } catch (err) {
+    // ENXIO: a FIFO nobody reads; ELOOP: a link (O_NOFOLLOW); EISDIR: a directory.
+    if (['ENXIO', 'ELOOP', 'EISDIR'].includes((err as NodeJS.ErrnoException).code ?? '')) throw notOurs(file);
+    throw err;
+  }
   try {
     if (!ownedRegular(fd)) throw notOurs(file);
     writeSync(fd, line);
@@ -77,11 +88,15 @@ export function appendPrivate(file: string, line: string): void {
   }
 }
 
-/** The file's text, or null when it is missing, a link, not a regular file, or not the user's. */
+/**
+ * The file's text, or null when it is missing, a link, not a regular file, or not the user's.
+ * O_NONBLOCK: opening a FIFO planted there returns at once (it would wait for a writer), and
+ * the fstat check then refuses it unread.
+ */
 export function readPrivate(file: string): string | null {
   let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch {
     return null;
   }
@@ -92,6 +107,7 @@ export function readPrivate(file: string): string | null {
   }
 }
 
+/** A regular file (not a FIFO, device, socket or directory), the user's, closed to others. (O_NONBLOCK has no effect on a regular file's reads and writes.) */
 function ownedRegular(fd: number): boolean {
   const st = fstatSync(fd);
   const uid = userInfo().uid;

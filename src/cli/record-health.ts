@@ -1,7 +1,9 @@
 import { setAuditKey } from '../audit/key.js';
 import { type ChainCheck, verifyAudit } from '../audit/verify.js';
 import { invalidData } from '../errors.js';
-import { monthTotalsProblems } from '../reimbursements/month-check.js';
+import { checkMonthTotals, type MonthCheck, type MonthMismatch } from '../reimbursements/month-check.js';
+import { formatEuros } from '../reimbursements/money.js';
+import { SECTION_LABELS } from '../reimbursements/sections.js';
 import { checkRecordFile } from '../store/check.js';
 import { type Db, openRecord, type RecordKey } from '../store/database.js';
 
@@ -10,14 +12,34 @@ export interface Health {
   /** What SQLite's checks found, one sentence each. */
   problems: string[];
   audit: ChainCheck;
+  /** The per-month payer totals that disagree with their acts (the ones `--repair` recomputes). */
+  monthTotals: MonthCheck;
+  /** Every problem is a payer total that disagrees with its acts: `dmp record check --repair` mends them all. */
+  repairable: boolean;
 }
 
 /** Every check of `dmp record check`: file structure, foreign keys, search index, payer totals, audit chain. */
 export function recordHealth(db: Db): Health {
-  const problems = [...checkRecordFile(db), ...monthTotalsProblems(db)];
+  const monthTotals = checkMonthTotals(db);
+  const file = checkRecordFile(db);
+  const problems = [...file, ...monthTotals.first.map(mismatch)];
+  const unnamed = monthTotals.mismatches - monthTotals.first.length;
+  if (unnamed > 0) problems.push(`payer totals: ${unnamed} more month${unnamed > 1 ? 's' : ''} of a person and section disagree with their acts`);
   const audit = verifyAudit(db);
   if (!audit.intact) problems.push(`audit log: row ${audit.brokenId} fails the check (${audit.reason})`);
-  return { ok: problems.length === 0, problems, audit };
+  return { ok: problems.length === 0, problems, audit, monthTotals, repairable: monthTotals.mismatches > 0 && file.length === 0 && audit.intact };
+}
+
+const MONEY = { spentCents: 'spent', reimbursedCents: 'reimbursed', deductibleCents: 'deductible', complementaryCents: 'complementary share' } as const;
+
+/** One mismatch in words: what the totals say beside what the acts add up to, for each sum that differs. */
+function mismatch(m: MonthMismatch): string {
+  const differs: string[] = [];
+  if (m.kept.count !== m.acts.count) differs.push(`${m.kept.count} act${m.kept.count === 1 ? '' : 's'} counted where the record holds ${m.acts.count}`);
+  for (const [key, word] of Object.entries(MONEY) as [keyof typeof MONEY, string][]) {
+    if (m.kept[key] !== m.acts[key]) differs.push(`${word} ${formatEuros(m.kept[key])} where the acts add up to ${formatEuros(m.acts[key])}`);
+  }
+  return `payer totals of person ${m.patientId} for ${m.month}, ${SECTION_LABELS[m.section]}: ${differs.join('; ')}`;
 }
 
 /** Opens a copy as `dmp --record COPY` would (same key), and refuses it unless every check passes. */

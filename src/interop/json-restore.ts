@@ -2,7 +2,8 @@ import { loadAuditKey, parseKdf, deriveUnlock, type Unlock } from '../account/ke
 import { sameBytes } from '../account/password.js';
 import { verifyAudit, verifyLegacyAudit } from '../audit/verify.js';
 import { authError, invalidData } from '../errors.js';
-import { monthTotalsProblems } from '../reimbursements/month-check.js';
+import { checkMonthTotals } from '../reimbursements/month-check.js';
+import { SECTION_LABELS } from '../reimbursements/sections.js';
 import type { Db } from '../store/database.js';
 import { exportedTables, FORMAT, FORMAT_VERSION } from './json-export.js';
 
@@ -106,8 +107,12 @@ export function restoreJson(db: Db, dump: Dump, unlock: Unlock): { tables: numbe
     const check = account.auditSecret ? verifyAudit(db) : verifyLegacyAudit(db);
     if (!check.intact) throw invalidData(`The export's audit log does not verify: row ${check.brokenId}: ${check.reason}.`, 'The file was altered after export; restore an untouched copy.');
     // Derived rows the summaries trust: an export whose totals disagree with its acts was altered.
-    const [totals] = monthTotalsProblems(db);
-    if (totals) throw invalidData(`The export's ${totals}.`, 'The file was altered after export; restore an untouched copy.');
+    const totals = checkMonthTotals(db, 1);
+    const [first] = totals.first;
+    if (first) {
+      const where = `person ${first.patientId}, ${first.month}, ${SECTION_LABELS[first.section]}${totals.mismatches > 1 ? `, and ${totals.mismatches - 1} more` : ''}`;
+      throw invalidData(`The export's per-month payer totals disagree with its acts (${where}).`, 'The file was altered after export; restore an untouched copy.');
+    }
   }).immediate();
   return { tables: dump.tables.length, rows };
 }

@@ -13,7 +13,8 @@ export interface MonthCell {
   complementaryCents: number;
 }
 
-const AMOUNTS = ['count', 'spentCents', 'reimbursedCents', 'deductibleCents', 'complementaryCents'] as const;
+/** MonthCell's sums, by name. */
+export const AMOUNTS = ['count', 'spentCents', 'reimbursedCents', 'deductibleCents', 'complementaryCents'] as const;
 
 /** A reimbursement_month row under MonthCell's names. */
 export const MONTH_CELL = `month, section, count, spent_cents AS spentCents, reimbursed_cents AS reimbursedCents, deductible_cents AS deductibleCents,

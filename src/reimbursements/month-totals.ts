@@ -1,5 +1,9 @@
 import type { Db } from '../store/database.js';
 
+/** reimbursement_month's rows, in its column order, from the acts (add a WHERE and the GROUP BY). */
+export const MONTH_ROWS_OF_ACTS = `SELECT patient_id, substr(care_date, 1, 7), section, count(*), sum(spent_cents), sum(reimbursed_cents),
+  coalesce(sum(deductible_cents), 0), coalesce(sum(complementary_cents), 0) FROM reimbursement`;
+
 interface Cell {
   patientId: number;
   month: string;

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database.js';
 import { CONTENT_COLUMNS } from './fingerprint.js';
-import { MonthTotals } from './month-totals.js';
+import { MONTH_ROWS_OF_ACTS, MonthTotals } from './month-totals.js';
 
 export interface ImportBatch {
   id: number;
@@ -93,10 +93,7 @@ export function finishBatch(db: Db, id: number, c: BatchCounts, before: number, 
   ).run(c.rows, c.inserted, c.duplicates, c.rejected, c.outsideWindow, range.first, range.last, id);
   if (counted?.exact) return counted.write(db);
   db.prepare(
-    `INSERT INTO reimbursement_month
-       SELECT patient_id, substr(care_date, 1, 7), section, count(*), sum(spent_cents), sum(reimbursed_cents),
-              coalesce(sum(deductible_cents), 0), coalesce(sum(complementary_cents), 0)
-       FROM reimbursement WHERE id > ? GROUP BY 1, 2, 3
+    `INSERT INTO reimbursement_month ${MONTH_ROWS_OF_ACTS} WHERE id > ? GROUP BY 1, 2, 3
      ON CONFLICT DO UPDATE SET count = count + excluded.count, spent_cents = spent_cents + excluded.spent_cents,
        reimbursed_cents = reimbursed_cents + excluded.reimbursed_cents, deductible_cents = deductible_cents + excluded.deductible_cents,
        complementary_cents = complementary_cents + excluded.complementary_cents`,

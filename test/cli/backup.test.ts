@@ -83,20 +83,56 @@ describe('dmp record check', () => {
     expect(lines(r.stderr)[0]).toMatch(/^dmp: This record is damaged: search index document_fts: /);
   });
 
-  it('names per-month payer totals that no longer match the acts (exit 5): summaries read them', async () => {
+  it('names per-month payer totals that no longer match the acts, with what differs (exit 5): summaries read them', async () => {
     const rec = await loggedInRecord();
     await importJson(rec, ['export-2026-01-03.csv']);
     const db = rec.open();
-    const cell = db.prepare('SELECT month, section, count FROM reimbursement_month WHERE count > 0 ORDER BY month, section LIMIT 1').get() as { month: string; section: string; count: number };
-    db.prepare('UPDATE reimbursement_month SET spent_cents = spent_cents + 100000 WHERE month = ? AND section = ?').run(cell.month, cell.section);
+    const cell = db.prepare("SELECT month, spent_cents AS spent, count FROM reimbursement_month WHERE section = 'pharmacy' AND count > 0 ORDER BY month LIMIT 1").get() as { month: string; spent: number; count: number };
+    db.prepare("UPDATE reimbursement_month SET spent_cents = spent_cents + 100000 WHERE month = ? AND section = 'pharmacy'").run(cell.month);
     db.close();
+    const euros = (cents: number) => `${Math.floor(cents / 100).toLocaleString('fr-FR').replace(/\u202f/g, ' ')},${String(cents % 100).padStart(2, '0')} €`;
     const r = await rec.run(['record', 'check']);
-    expect([r.code, lines(r.stderr)[0]]).toEqual([5, `dmp: This record is damaged: payer totals of person 1 for ${cell.month}, ${cell.section}: the per-month totals count the same ${cell.count} acts with other sums.`]);
+    expect([r.code, ...lines(r.stderr)]).toEqual([
+      5,
+      `dmp: This record is damaged: payer totals of person 1 for ${cell.month}, Pharmacie / fournitures: spent ${euros(cell.spent + 100000)} where the acts add up to ${euros(cell.spent)}.`,
+      '  If the acts are right and only the totals were changed, `dmp record check --repair` recomputes the totals from them; otherwise restore the record from a backup you trust.',
+    ]);
     const db2 = rec.open();
-    db2.prepare('UPDATE reimbursement_month SET count = count + 2 WHERE month = ? AND section = ?').run(cell.month, cell.section);
+    db2.prepare("UPDATE reimbursement_month SET count = 1 - count WHERE month = ? AND section = 'pharmacy'").run(cell.month);
     db2.close();
     const json = (await rec.run(['record', 'check', '--json'])).json().error;
-    expect(json.problems).toEqual([`payer totals of person 1 for ${cell.month}, ${cell.section}: the per-month totals count ${cell.count + 2} acts where the record holds ${cell.count}`]);
+    expect(json.problems[0]).toMatch(new RegExp(`^payer totals of person 1 for ${cell.month}, Pharmacie / fournitures: ${1 - cell.count} acts? counted where the record holds ${cell.count}; spent `));
+    expect(json).toMatchObject({ repairable: true, monthTotals: { mismatches: 1, first: [{ patientId: 1, month: cell.month, section: 'pharmacy', acts: { count: cell.count, spentCents: cell.spent } }] } });
+  });
+
+  it('counts every mismatch beyond the five it names, and --repair recomputes them all from the acts (audited), after which backups work again', async () => {
+    const rec = await loggedInRecord();
+    // One act in each of the twelve months before the record's today.
+    const days = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(rec.now.getUTCFullYear(), rec.now.getUTCMonth() - 1 - i, 10)));
+    const rows = days.map((d) => `10/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()};Pharmacie;Doliprane;2,18;1,42`);
+    writeFileSync(join(rec.dir, 'year.csv'), ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", ...rows, ''].join('\n'));
+    expect((await rec.run(['reimbursements', 'import', 'year.csv'])).code).toBe(0);
+    const db = rec.open();
+    const months = db.prepare('SELECT count(*) FROM reimbursement_month WHERE count > 0').pluck().get() as number;
+    db.exec('DELETE FROM reimbursement_month');
+    db.close();
+    expect(months).toBe(12);
+    const r = await rec.run(['record', 'check', '--json']);
+    expect(r.code).toBe(5);
+    const error = r.json().error;
+    expect(error.monthTotals.mismatches).toBe(months);
+    expect(error.problems).toHaveLength(6);
+    expect(error.problems[5]).toBe(`payer totals: ${months - 5} more months of a person and section disagree with their acts`);
+    expect(error.message).toMatch(/ \(and 5 more problems\)\.$/);
+    expect((await rec.run(['backup', join(rec.dir, 'copy.db')])).code).toBe(5);
+    const repaired = await rec.run(['record', 'check', '--repair']);
+    expect([repaired.code, ...lines(repaired.stderr)]).toEqual([0, `Recomputed the per-month payer totals from the acts: ${months} of them disagreed.`, expect.stringMatching(/^The record is sound \(/)]);
+    const audit = (await rec.run(['audit', '--action', 'reimbursements.rebuild-totals', '--json'])).json() as { details: unknown }[];
+    expect(audit.map((a) => a.details)).toEqual([{ mismatches: months, months }]);
+    const again = await rec.run(['record', 'check', '--repair', '--json']);
+    expect(again.json()).toMatchObject({ ok: true, repaired: { monthTotals: 0 } });
+    expect(lines((await rec.run(['record', 'check', '--repair'])).stderr)[0]).toBe('The per-month payer totals agree with the acts: nothing to repair.');
+    expect((await rec.run(['backup', join(rec.dir, 'copy.db')])).code).toBe(0);
   });
 
   it('names a row pointing at a missing person, and an altered audit log (exit 5, one JSON document)', async () => {
