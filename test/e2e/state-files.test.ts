@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,24 @@ interface Ran {
 function dmp(rec: TestRecord, args: string[], stdin = ''): Ran {
   const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...rec.env }, input: stdin, encoding: 'utf8', timeout: DEADLINE_MS, killSignal: 'SIGKILL' });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without waiting: several run at once. */
+function dmpAsync(rec: TestRecord, args: string[], stdin = ''): Promise<Ran> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...rec.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE_MS);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+    child.stdin.end(stdin);
+  });
 }
 
 const lines = (s: string) => s.trimEnd().split('\n');
@@ -88,4 +106,27 @@ describe('other things at the failure-count path', () => {
       rmSync(file, { recursive: true });
     }
   });
+});
+
+describe('two logins at once', () => {
+  it('both finish, and leave one session file that the next command accepts', async () => {
+    const rec = liveRecord();
+    // Both right: a 6-digit code and a recovery code. Two 6-digit codes could not both pass
+    // whatever the order the logins commit in: a code of a step at or before the last one used
+    // is a replay.
+    const [byCode, byRecovery] = await Promise.all([
+      dmpAsync(rec, withCode(rec), `${PASSWORD}\n`),
+      dmpAsync(rec, [...loginArgs, '--recovery-code-stdin'], `${PASSWORD}\n${rec.recoveryCodes[0]}\n`),
+    ]);
+    for (const r of [byCode, byRecovery]) {
+      expect([r.code, r.signal]).toEqual([0, null]);
+      expect(r.stderr).toContain('Logged in as marie.');
+    }
+    expect(readdirSync(rec.env.DMP_STATE_DIR!)).toEqual([basename(sessionPath(rec.recordPath, rec.env))]);
+    const status = dmp(rec, ['status', '--json']);
+    expect([status.code, status.stderr]).toEqual([0, '']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ loggedIn: true, username: 'marie' });
+    const list = dmp(rec, ['docs', 'list', '--json']);
+    expect([list.code, list.stdout]).toEqual([0, '[]\n']);
+  }, 60_000);
 });
