@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newRecord, type TestRecord } from '../helpers/cli.js';
@@ -32,10 +32,16 @@ describe('kill -9 in the middle of an import', () => {
     const earlier = 'the rejects of an earlier import\n';
     writeFileSync(rejects, earlier);
     const child = spawn(process.execPath, [BIN, 'reimbursements', 'import', csv, '--skip-invalid', '--rejects', rejects, '--force'], { env: { ...process.env, ...rec.env }, stdio: 'ignore' });
-    // Killed once the new rejects are being written: beside the file (a temporary file, there
-    // from the header on), or over it.
+    // Killed once the new rejects are being written: into the temporary file beside the path,
+    // which the import creates when it has read the CSV's header and fills from the rejects'
+    // header row on. The path itself changes only when the whole CSV was read (the temporary
+    // file is renamed over it, just before the commit): by then a kill is too late, so the
+    // second check never fires in a passing run. It is there for a dmp that writes at the path
+    // again (as --force once did, truncating it at the start): killed at once, it fails on the
+    // file's content below instead of running to its end.
     const temp = `${rejects}.${child.pid}.new`;
-    const writing = () => (existsSync(temp) && readFileSync(temp).length > 0) || readFileSync(rejects, 'utf8') !== earlier;
+    // statSync, not existsSync then readFileSync: the temporary file may be renamed in between.
+    const writing = () => (statSync(temp, { throwIfNoEntry: false })?.size ?? 0) > 0 || readFileSync(rejects, 'utf8') !== earlier;
     await new Promise<void>((done, fail) => {
       const started = Date.now();
       const poll = setInterval(() => {
