@@ -1,11 +1,11 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { totpCode } from '../../src/account/totp.js';
 import { latestVersion } from '../../src/store/migrate.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { newRecord, PASSWORD, type TestRecord } from '../helpers/cli.js';
 
 async function seededCli(): Promise<TestRecord> {
@@ -114,6 +114,7 @@ describe('dmp restore', () => {
     const fixture = join(process.cwd(), 'fixtures', 'exports', 'record-schema-9.json');
     expect(JSON.parse(readFileSync(fixture, 'utf8')).schemaVersion).toBe(9);
     const dir = mkdtempSync(join(tmpdir(), 'dmp-restore-9-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const env = { ...process.env, DMP_RECORD: join(dir, 'record.db'), DMP_STATE_DIR: join(dir, 'state'), HOME: dir, NO_COLOR: '1' };
     const dmp = (args: string[], stdin = '') => spawnSync(process.execPath, [join(process.cwd(), 'bin', 'dmp.js'), ...args], { env, input: stdin, encoding: 'utf8' });
     const r = dmp(['restore', fixture, '--password-stdin'], `${PASSWORD}\n`);
