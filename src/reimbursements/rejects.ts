@@ -73,11 +73,11 @@ export class RejectsWriter {
   }
 }
 
-/** Taken: another program created the path while the import ran (dmp checked it was free). */
+/** Taken, a directory, gone: another program changed the path while the import ran (the CLI checked it first). */
 function cannotWrite(path: string, err: unknown): DmpError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST') return usageError(`The rejects file ${path} was created by another program during the import.`, 'Pass --rejects another path, or --force to replace that file.');
-  if (code === 'EISDIR' || code === 'ENOTEMPTY') return usageError(`The rejects file ${path} became a directory during the import.`, 'Pass --rejects a file path, such as to-fix.csv.');
+  if (code === 'EEXIST') return usageError(`The rejects file ${path} was created by another program during the import.`, 'Choose another path for the rejects file, or let dmp replace that one.');
+  if (code === 'EISDIR' || code === 'ENOTEMPTY') return usageError(`The rejects file ${path} became a directory during the import.`, 'Choose a path for the rejects file where there is no directory.');
   const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'its directory is gone' : (code ?? (err as Error).message);
-  return invalidData(`Could not write the rejects file ${path}: ${why}.`, 'Pass --rejects a path in a directory you can write to.');
+  return invalidData(`Could not write the rejects file ${path}: ${why}.`, 'Choose a path for the rejects file in a directory you can write to.');
 }
