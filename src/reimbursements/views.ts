@@ -100,15 +100,16 @@ export function listActs(db: Db, filter: ActFilter): ActView[] {
 }
 
 /**
- * Ids of a person's biology acts over [from, to], oldest first: what a summary needs to say which
- * acts no lab entry explains. The section is written in the SQL, not bound, so that SQLite reads
- * the partial index of biology acts (migration 11) alone.
+ * A person's biology acts over [from, to] other than `except`: how many, and the ids of the
+ * oldest `first` (a record can hold 100,000, more than anyone reads): what a summary needs to
+ * say which acts no lab entry explains. The section is written in the SQL, not bound, so that
+ * SQLite reads the partial index of biology acts (migration 11) alone.
  */
-export function biologyActIds(db: Db, patientId: number, from: string, to: string): number[] {
-  // One JSON array from SQLite: ~100,000 ids cost less as one string than as as many rows.
-  const json = db
-    .prepare("SELECT json_group_array(id) FROM (SELECT id FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? AND section = 'biology' ORDER BY care_date, id)")
-    .pluck()
-    .get(patientId, from, to) as string;
-  return JSON.parse(json) as number[];
+export function biologyActs(db: Db, patientId: number, from: string, to: string, except: ReadonlySet<number>, first: number): { count: number; firstIds: number[] } {
+  const inWindow = "FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? AND section = 'biology'";
+  const all = db.prepare(`SELECT count(*) ${inWindow}`).pluck().get(patientId, from, to) as number;
+  const excepted = except.size === 0 ? 0 : (db.prepare(`SELECT count(*) ${inWindow} AND id IN (SELECT value FROM json_each(?))`).pluck().get(patientId, from, to, JSON.stringify([...except])) as number);
+  // At most except.size of the oldest are skipped.
+  const ids = db.prepare(`SELECT id ${inWindow} ORDER BY care_date, id LIMIT ?`).pluck().all(patientId, from, to, first + except.size) as number[];
+  return { count: all - excepted, firstIds: ids.filter((id) => !except.has(id)).slice(0, first) };
 }

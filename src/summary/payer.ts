@@ -1,5 +1,5 @@
 import { SECTIONS, type Section } from '../reimbursements/sections.js';
-import { biologyActIds as biologyActsOver, periodTotals } from '../reimbursements/views.js';
+import { biologyActs, periodTotals } from '../reimbursements/views.js';
 import type { Db } from '../store/database.js';
 import { addMonths, isoDay } from '../util/dates.js';
 
@@ -44,8 +44,8 @@ export function payerSummary(db: Db, patientId: number, now: Date): PayerSummary
   return { ...window, sections, total: { count: t.count, spentCents: t.spentCents, reimbursedCents: t.reimbursedCents, outOfPocketCents: t.outOfPocketCents }, peakMonth: peak, months };
 }
 
-/** Ids of the person's biology acts in the window, oldest first. */
-export function biologyActIds(db: Db, patientId: number, now: Date): number[] {
+/** The person's biology acts in the window other than `linked`: how many, and the oldest `first` ids. */
+export function unlinkedBiologyActs(db: Db, patientId: number, now: Date, linked: ReadonlySet<number>, first: number): { count: number; firstIds: number[] } {
   const { from, to } = summaryWindow(now);
-  return biologyActsOver(db, patientId, from, to);
+  return biologyActs(db, patientId, from, to, linked, first);
 }

@@ -8,7 +8,7 @@ import { getPatient } from '../profile/patients.js';
 import type { Db } from '../store/database.js';
 import { isoDay } from '../util/dates.js';
 import { fold } from '../util/fold.js';
-import { biologyActIds, type PayerSummary, payerSummary } from './payer.js';
+import { type PayerSummary, payerSummary, unlinkedBiologyActs } from './payer.js';
 
 export interface SummaryPerson {
   id: number;
@@ -26,6 +26,9 @@ export interface CategorySummary {
   count: number;
   latest: { id: number; date: string; typeCode: string; title: string }[];
 }
+
+/** The acts a notice names at most (the oldest); its count covers them all. */
+export const NOTICE_IDS = 100;
 
 export type Notice =
   | { code: 'payer-data-informative' }
@@ -63,10 +66,9 @@ export function buildSummary(db: Db, patientId: number, now: Date): Summary {
   const documentCount = byCategory.reduce((n, c) => n + c.count, 0);
   const payer = payerSummary(db, patientId, now);
   const health = healthSummary(newestHealthEntries(db, patientId), today);
-  const linked = linkedActIds(db, patientId);
-  const unlinked = biologyActIds(db, patientId, now).filter((id) => !linked.has(id));
+  const unlinked = unlinkedBiologyActs(db, patientId, now, linkedActIds(db, patientId), NOTICE_IDS);
   const notices: Notice[] = [{ code: 'payer-data-informative' }];
-  if (unlinked.length > 0) notices.push({ code: 'biology-without-results', count: unlinked.length, actIds: unlinked });
+  if (unlinked.count > 0) notices.push({ code: 'biology-without-results', count: unlinked.count, actIds: unlinked.firstIds });
   if (documentCount === 0 && payer.total.count === 0 && countEntries(db, patientId) === 0) notices.push({ code: 'empty-record' });
   return {
     person: {

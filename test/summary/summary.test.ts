@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loggedInRecord } from '../helpers/cli.js';
 import { holderActs, ok } from '../health/helpers.js';
@@ -18,6 +20,22 @@ describe('dmp summary', () => {
     expect(s.consent).toMatchObject({ gp: null, blocked: 0, emergency: 'allow', samu: 'allow', trustedPerson: null, directives: null });
     expect(s.consent.donation.notice).toMatch(/Registre national des refus/);
     expect(s.notices.map((n: any) => n.code)).toEqual(['payer-data-informative', 'empty-record']);
+  });
+
+  it('counts every biology act no lab explains but names only the oldest 100 (a record can hold 100,000), skipping the linked ones', async () => {
+    const rec = await loggedInRecord();
+    // 105 biology acts, one a day from 2026-01-01: the window holds them all.
+    const days = Array.from({ length: 105 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const rows = days.map((d, i) => `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)};Biologie;Bilan ${i};12,00;7,20`);
+    writeFileSync(join(rec.dir, 'labs.csv'), ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", ...rows, ''].join('\n'));
+    expect((await rec.run(['reimbursements', 'import', 'labs.csv'])).code).toBe(0);
+    const acts = (await ok(rec, ['reimbursements', 'list', '--section', 'biology'])) as { id: number; careDate: string }[];
+    const oldest = [...acts].sort((a, b) => a.careDate.localeCompare(b.careDate) || a.id - b.id).map((a) => a.id);
+    await ok(rec, ['health', 'add', 'lab', '--analyte', 'NFS', '--value', 'normale', '--date', '2026-01-01', '--reimbursement', String(oldest[0])]);
+    const notice = (await ok(rec, ['summary'])).notices.find((n: any) => n.code === 'biology-without-results');
+    expect(notice.count).toBe(104);
+    expect(notice.actIds).toEqual(oldest.slice(1, 101));
+    expect(notice.message).toContain(`104 biology acts of the last 24 months have no lab result entered (acts ${oldest.slice(1, 11).join(', ')}, …).`);
   });
 
   it('shows payer totals, the newest of each lab and measurement, and the biology notice until a lab links the act', async () => {

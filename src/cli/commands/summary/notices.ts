@@ -15,7 +15,7 @@ export function wordNotices(notices: Notice[]): WordedNotice[] {
       case 'payer-data-informative':
         return { code: n.code, message: 'Reimbursement data come from the health insurance and are shown for information only: they say what was paid, not what was found.' };
       case 'biology-without-results': {
-        const ids = n.actIds.slice(0, 10).join(', ') + (n.actIds.length > 10 ? ', …' : '');
+        const ids = n.actIds.slice(0, 10).join(', ') + (n.count > 10 ? ', …' : '');
         const command = `dmp health add lab --analyte NAME --value V --unit U --date YYYY-MM-DD --reimbursement ${n.actIds[0]}`;
         return { code: n.code, count: n.count, actIds: n.actIds, command, message: `${n.count} biology act${n.count > 1 ? 's' : ''} of the last 24 months ${n.count > 1 ? 'have' : 'has'} no lab result entered (act${n.count > 1 ? 's' : ''} ${ids}). Enter the results from the paper report: ${command}` };
       }
