@@ -81,9 +81,16 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The last day of a month (YYYY-MM), as YYYY-MM-DD. */
+/**
+ * The last day of a month (YYYY-MM), as YYYY-MM-DD. Only the month's day count comes from Date
+ * (day 0 of the next month), so 9999-12 works: the day before 10000-01-01, no YYYY-MM-DD, threw.
+ */
 export function lastDayOf(month: string): string {
-  return addDays(addMonths(`${month}-01`, 1), -1);
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
+  const d = new Date(0);
+  d.setUTCFullYear(y, m, 0);
+  return `${month}-${pad2(d.getUTCDate())}`;
 }
 
 /** A month (YYYY-MM) moved by whole months. */

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/reimbursements/cells.js';
+import { lastDayOf } from '../../src/util/dates.js';
 import { loggedInRecord } from '../helpers/cli.js';
 import { addLeo } from './helpers.js';
 
@@ -41,5 +42,21 @@ describe('care and payment dates', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`dmp: ${flag} 0001-01-01 is out of range: payer data starts at 1900-01-01.`);
     }
+  });
+});
+
+describe('lastDayOf', () => {
+  it('is the month\'s last day, leap Februaries and December 9999 included (it threw: 10000-01-01 is no date)', () => {
+    expect(['2026-01', '2026-02', '2024-02', '1900-02', '2000-02', '2026-04', '2026-12', '1900-01', '9999-12'].map(lastDayOf)).toEqual([
+      '2026-01-31',
+      '2026-02-28',
+      '2024-02-29',
+      '1900-02-28',
+      '2000-02-29',
+      '2026-04-30',
+      '2026-12-31',
+      '1900-01-31',
+      '9999-12-31',
+    ]);
   });
 });
