@@ -18,10 +18,10 @@ export interface Dump {
 const bad = (what: string) => invalidData(`The export is not a dmp record export: ${what}.`, 'Restore a file written by `dmp export --format json`.');
 const value = (v: unknown): unknown => (v && typeof v === 'object' && '$base64' in v ? Buffer.from(String((v as { $base64: unknown }).$base64), 'base64') : v);
 
-/** The header and the shape of a parsed export; `schema` is the latest version this dmp writes (an export of an earlier one restores, then migrates). */
 /** The schema version of the first dmp that wrote exports (migration 9): no earlier one exists. */
 const FIRST_EXPORT_SCHEMA = 9;
 
+/** The header and the shape of a parsed export; `schema` is the latest version this dmp writes (an export of an earlier one restores, then migrates). */
 export function checkDump(parsed: unknown, schema: number): Dump {
   const d = parsed as Partial<Dump> | null;
   if (!d || typeof d !== 'object' || d.format !== FORMAT) throw bad('its "format" is not "dmp-record"');
