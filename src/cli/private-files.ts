@@ -7,14 +7,13 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { usageError } from '../errors.js';
-import { tempBeside } from '../util/temp-beside.js';
+import { openTempBeside, publishTemp, removeStaleTemps } from '../util/temp-beside.js';
 
 /**
  * Files that hold secrets (the session, the failure count) live in a directory only the user
@@ -46,18 +45,19 @@ function unsafe(dir: string, why: string) {
  */
 export function writePrivate(file: string, body: string): void {
   privateDir(file);
-  const temp = tempBeside(file);
-  const fd = openSync(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600);
+  const { temp, fd } = openTempBeside(file);
   try {
     writeSync(fd, body);
     fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
   } catch (err) {
+    closeSync(fd);
     rmSync(temp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    publishTemp(temp, file, true);
+  } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EISDIR' || (err as NodeJS.ErrnoException).code === 'ENOTEMPTY') throw notOurs(file);
     throw err;
   }
@@ -114,6 +114,8 @@ function ownedRegular(fd: number): boolean {
   return st.isFile() && (uid < 0 || st.uid === uid) && (st.mode & 0o077) === 0;
 }
 
+/** Removes the file, and what a write to it killed midway left beside it (a logout leaves no copy of a token). */
 export function removePrivate(file: string): void {
   rmSync(file, { force: true });
+  removeStaleTemps(file);
 }

@@ -194,6 +194,26 @@ describe('the session directory', () => {
     expect([r.code, lines(r.stderr)]).toEqual([2, [`dmp: ${file} is not a file dmp wrote.`, '  Remove it; dmp will create it again.']]);
     expect(readdirSync(rec.env.DMP_STATE_DIR!).filter((n) => n.startsWith('session-'))).toEqual([name]);
   });
+
+  it('a logout also removes what a login killed midway left beside the session file', async () => {
+    const rec = await loggedInRecord();
+    const file = join(rec.env.DMP_STATE_DIR!, readdirName(rec));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${file}.${gone}.new`, 'a session token', { mode: 0o600 });
+    expect((await rec.run(['logout'])).code).toBe(0);
+    expect(readdirSync(rec.env.DMP_STATE_DIR!).filter((n) => n.startsWith('session-'))).toEqual([]);
+  });
+
+  it('a directory planted at the name the session file is written through is named (exit 2), not a crash', async () => {
+    const rec = await loggedInRecord();
+    const file = join(rec.env.DMP_STATE_DIR!, readdirName(rec));
+    await rec.run(['logout']);
+    // An in-process run: the temporary name carries this process's pid.
+    const temp = `${file}.${process.pid}.new`;
+    mkdirSync(join(temp, 'inside'), { recursive: true });
+    const r = await rec.login();
+    expect([r.code, lines(r.stderr)]).toEqual([2, [`dmp: Cannot write ${file}: ${temp}, the file dmp writes it through, is taken by something dmp did not leave there.`, `  Remove ${temp}, then try again.`]]);
+  });
 });
 
 function readdirName(rec: TestRecord): string {
