@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,20 +42,7 @@ describe('kill -9 in the middle of an import', () => {
     const temp = `${rejects}.${child.pid}.new`;
     // statSync, not existsSync then readFileSync: the temporary file may be renamed in between.
     const writing = () => (statSync(temp, { throwIfNoEntry: false })?.size ?? 0) > 0 || readFileSync(rejects, 'utf8') !== earlier;
-    await new Promise<void>((done, fail) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        if (writing()) {
-          clearInterval(poll);
-          child.kill('SIGKILL');
-          done();
-        } else if (Date.now() - started > 30_000 || child.exitCode !== null) {
-          clearInterval(poll);
-          fail(new Error('the import ended before it could be killed'));
-        }
-      }, 2);
-    });
-    await new Promise((done) => child.once('exit', done));
+    await killWhen(child, writing);
     expect(readFileSync(rejects, 'utf8')).toBe(earlier);
     expect((await rec.run(['reimbursements', 'list', '--all', '--json'])).json()).toEqual([]);
     // The killed import's temporary file (health data) is there until the next write to the path.
@@ -66,5 +53,40 @@ describe('kill -9 in the middle of an import', () => {
     expect([again.code, again.json().files[0].inserted]).toEqual([5, 90_000]);
     expect(readFileSync(rejects, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(1 + 10_000);
     expect(readdirSync(rec.dir).filter((n) => n.startsWith('rejects.csv'))).toEqual(['rejects.csv']);
+  });
+});
+
+/** Kills `child` once `started()` holds (polled every 2 ms); fails if it ends first. */
+async function killWhen(child: ChildProcess, started: () => boolean): Promise<void> {
+  await new Promise<void>((done, fail) => {
+    const since = Date.now();
+    const poll = setInterval(() => {
+      if (started()) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+        done();
+      } else if (Date.now() - since > 30_000 || child.exitCode !== null) {
+        clearInterval(poll);
+        fail(new Error('the command ended before it could be killed'));
+      }
+    }, 2);
+  });
+  await new Promise((done) => child.once('exit', done));
+}
+
+describe('kill -9 in the middle of an export', () => {
+  it('leaves no half export at the path (only the temporary file beside it, until the next write), and the next export is whole', async () => {
+    const rec = await liveRecord();
+    const csv = exportWithBadRows(rec.dir);
+    expect((await rec.run(['reimbursements', 'import', csv, '--skip-invalid'])).code).toBe(5);
+    const out = join(rec.dir, 'record.json');
+    const child = spawn(process.execPath, [BIN, 'export', '--format', 'json', '-o', out], { env: { ...process.env, ...rec.env }, stdio: 'ignore' });
+    const temp = `${out}.${child.pid}.new`;
+    await killWhen(child, () => (statSync(temp, { throwIfNoEntry: false })?.size ?? 0) > 0 || existsSync(out));
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(temp)).toBe(true);
+    expect((await rec.run(['export', '--format', 'json', '-o', out])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('dmp-record');
+    expect(readdirSync(rec.dir).filter((n) => n.startsWith('record.json'))).toEqual(['record.json']);
   });
 });
