@@ -3,7 +3,7 @@ import { sameBytes } from '../account/password.js';
 import { verifyAudit, verifyLegacyAudit } from '../audit/verify.js';
 import { authError, invalidData } from '../errors.js';
 import { checkMonthTotals } from '../reimbursements/month-check.js';
-import { SECTION_LABELS } from '../reimbursements/sections.js';
+import { sectionLabel } from '../reimbursements/sections.js';
 import type { Db } from '../store/database.js';
 import { exportedTables, FORMAT, FORMAT_VERSION } from './json-export.js';
 
@@ -110,7 +110,7 @@ export function restoreJson(db: Db, dump: Dump, unlock: Unlock): { tables: numbe
     const totals = checkMonthTotals(db, 1);
     const [first] = totals.first;
     if (first) {
-      const where = `person ${first.patientId}, ${first.month}, ${SECTION_LABELS[first.section]}${totals.mismatches > 1 ? `, and ${totals.mismatches - 1} more` : ''}`;
+      const where = `person ${first.patientId}, ${first.month}, ${sectionLabel(first.section)}${totals.mismatches > 1 ? `, and ${totals.mismatches - 1} more` : ''}`;
       throw invalidData(`The export's per-month payer totals disagree with its acts (${where}).`, 'The file was altered after export; restore an untouched copy.');
     }
   }).immediate();

@@ -2,7 +2,6 @@ import { appendAudit } from '../audit/log.js';
 import type { Db } from '../store/database.js';
 import { AMOUNTS, type MonthCell, SUMS } from './edge-months.js';
 import { MONTH_ROWS_OF_ACTS } from './month-totals.js';
-import type { Section } from './sections.js';
 
 /** The sums of one month and section, as the per-month totals keep them and as the acts add up. */
 export type MonthSums = Omit<MonthCell, 'month' | 'section'>;
@@ -10,7 +9,8 @@ export type MonthSums = Omit<MonthCell, 'month' | 'section'>;
 export interface MonthMismatch {
   patientId: number;
   month: string;
-  section: Section;
+  /** A section key; anything, in a table edited behind dmp's back. */
+  section: string;
   kept: MonthSums;
   acts: MonthSums;
 }
@@ -22,8 +22,10 @@ export interface MonthCheck {
   first: MonthMismatch[];
 }
 
-const sums = (row: Record<string, number | null>, side: 'k' | 'a'): MonthSums =>
-  Object.fromEntries(AMOUNTS.map((n) => [n, row[`${side}_${n}`] ?? 0])) as unknown as MonthSums;
+const sums = (row: Record<string, number | null>, side: 'k' | 'a'): MonthSums => {
+  const sum = (name: (typeof AMOUNTS)[number]) => row[`${side}_${name}`] ?? 0;
+  return { count: sum('count'), spentCents: sum('spentCents'), reimbursedCents: sum('reimbursedCents'), deductibleCents: sum('deductibleCents'), complementaryCents: sum('complementaryCents') };
+};
 
 /**
  * Where the per-month totals (reimbursement_month, which imports and triggers keep) differ from
@@ -46,7 +48,7 @@ export function checkMonthTotals(db: Db, named = 5): MonthCheck {
        WHERE ${AMOUNTS.map((n) => `a.${n} IS NOT k.${n}`).join(' OR ')}
        ORDER BY 1, 2, 3 LIMIT ?`,
     )
-    .all(Math.max(named, 1)) as (Record<string, number | null> & { patientId: number; month: string; section: Section; mismatches: number })[];
+    .all(Math.max(named, 1)) as (Record<string, number | null> & { patientId: number; month: string; section: string; mismatches: number })[];
   const first = rows.slice(0, named).map((r) => ({ patientId: r.patientId, month: r.month, section: r.section, kept: sums(r, 'k'), acts: sums(r, 'a') }));
   return { mismatches: rows[0]?.mismatches ?? 0, first };
 }

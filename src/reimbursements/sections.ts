@@ -13,6 +13,9 @@ export const SECTION_LABELS: Record<Section, string> = {
   biology: 'Biologie',
 };
 
+/** A section's label; a value that is no section (a table edited behind dmp's back) as it is. */
+export const sectionLabel = (section: string): string => (Object.hasOwn(SECTION_LABELS, section) ? SECTION_LABELS[section as Section] : section);
+
 const SYNONYMS: Record<Section, string[]> = {
   pharmacy: [SECTION_LABELS.pharmacy, 'Pharmacie', 'pharmacy'],
   hospitalization: [SECTION_LABELS.hospitalization, 'hospitalization'],

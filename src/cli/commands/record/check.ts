@@ -18,12 +18,15 @@ export function registerCheck(record: Command, ctx: Context): void {
 function check(ctx: Context, repair: boolean): void {
   const actor = requireSession(ctx);
   const db = ctx.store();
-  const repaired = repair ? rebuildMonthTotals(db, actor.username, ctx.now()) : 0;
-  const health = recordHealth(db);
+  const found = recordHealth(db);
+  // Only payer totals are recomputed, and only in a record with nothing else wrong: a record
+  // whose file or audit log is damaged is not written to.
+  const repaired = repair && found.repairable ? rebuildMonthTotals(db, actor.username, ctx.now()) : 0;
+  const health = repaired > 0 ? recordHealth(db) : found;
   const result = { ...health, repaired: { monthTotals: repaired } };
   const note = () => {
     if (repaired > 0) ctx.out.note(`Recomputed the per-month payer totals from the acts: ${repaired} of them disagreed.`);
-    if (repair && repaired === 0) ctx.out.note('The per-month payer totals agree with the acts: nothing to repair.');
+    if (repair && found.ok) ctx.out.note('The per-month payer totals agree with the acts: nothing to repair.');
   };
   if (health.ok) {
     return ctx.out.result(result, () => {
@@ -32,11 +35,12 @@ function check(ctx: Context, repair: boolean): void {
     });
   }
   if (!ctx.out.json) note();
-  const more = health.problems.length > 1 ? ` (and ${health.problems.length - 1} more problem${health.problems.length > 2 ? 's' : ''})` : '';
-  throw invalidData(`This record is damaged: ${health.problems[0]}${more}.`, hint(health), result);
+  const more = health.problemCount > 1 ? ` (and ${health.problemCount - 1} more problem${health.problemCount > 2 ? 's' : ''})` : '';
+  throw invalidData(`This record is damaged: ${health.problems[0]}${more}.`, hint(health, repair), result);
 }
 
-function hint(health: Health): string {
+function hint(health: Health, repair: boolean): string {
   if (health.repairable) return 'If the acts are right and only the totals were changed, `dmp record check --repair` recomputes the totals from them; otherwise restore the record from a backup you trust.';
-  return 'Restore it from a backup you trust; `dmp record check --json` lists the problems.';
+  const refused = repair && health.monthTotals.mismatches > 0 ? 'Nothing was repaired: --repair recomputes the payer totals only in a record with nothing else wrong. ' : '';
+  return `${refused}Restore it from a backup you trust; \`dmp record check --json\` lists the problems.`;
 }
