@@ -114,11 +114,11 @@ export async function importFile(db: Db, path: string, options: ImportOptions): 
         { path, encoding: facts.encoding, importId, now: options.now.toISOString(), people: [...options.people], defaultPatientId: options.defaultPatientId, birthDates: [...(options.birthDates ?? [])], refuseOnReject: !options.skipInvalid },
         { layout: onLayout, batch: onBatch },
       );
+      if (options.signal?.aborted) throw interrupted(file);
+      if (report.rows === 0) throw new DmpError('invalid', `${file} has a header row but no data rows.`, 'Export the file again with its rows.');
       // Read to its end (a refused file too: its rejects are what to fix). Published before the
       // commit: a rejects file that cannot be written rolls the import back.
       await rejects?.close();
-      if (options.signal?.aborted) throw interrupted(file);
-      if (report.rows === 0) throw new DmpError('invalid', `${file} has a header row but no data rows.`, 'Export the file again with its rows.');
       if (!peopleExist(db, routedTo)) throw new Error('a person rows were routed to is no longer in the record');
       const refused = report.rejected > 0 && !options.skipInvalid;
       report.inserted = refused ? 0 : writer.inserted;

@@ -106,10 +106,10 @@ export function listActs(db: Db, filter: ActFilter): ActView[] {
  * SQLite reads the partial index of biology acts (migration 11) alone.
  */
 export function biologyActs(db: Db, patientId: number, from: string, to: string, except: ReadonlySet<number>, first: number): { count: number; firstIds: number[] } {
-  const inWindow = "FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? AND section = 'biology'";
-  const all = db.prepare(`SELECT count(*) ${inWindow}`).pluck().get(patientId, from, to) as number;
-  const excepted = except.size === 0 ? 0 : (db.prepare(`SELECT count(*) ${inWindow} AND id IN (SELECT value FROM json_each(?))`).pluck().get(patientId, from, to, JSON.stringify([...except])) as number);
-  // At most except.size of the oldest are skipped.
-  const ids = db.prepare(`SELECT id ${inWindow} ORDER BY care_date, id LIMIT ?`).pluck().all(patientId, from, to, first + except.size) as number[];
-  return { count: all - excepted, firstIds: ids.filter((id) => !except.has(id)).slice(0, first) };
+  const acts = "FROM reimbursement WHERE patient_id = ? AND care_date BETWEEN ? AND ? AND section = 'biology' AND id NOT IN (SELECT value FROM json_each(?))";
+  const params = [patientId, from, to, JSON.stringify([...except])];
+  return {
+    count: db.prepare(`SELECT count(*) ${acts}`).pluck().get(...params) as number,
+    firstIds: db.prepare(`SELECT id ${acts} ORDER BY care_date, id LIMIT ?`).pluck().all(...params, first) as number[],
+  };
 }
