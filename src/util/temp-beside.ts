@@ -1,4 +1,4 @@
-import { closeSync, constants, linkSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, constants, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
 
@@ -52,15 +52,22 @@ function linkOrClaim(temp: string, path: string): void {
     if (!NO_HARD_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
   }
   closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600));
-  renameSync(temp, path);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(path, { force: true }); // the empty file that claimed it
+    throw err;
+  }
 }
 
 /**
  * Removes what earlier writes to `path` left when their process was killed between the write
  * and the rename (`path.<pid>.new` of a process no longer running, or of this one: a pid
- * reused), so that no copy of what they held outlives them. A link there is removed, not
- * followed; a file of a process still running is left to it, and so is what cannot be removed
- * (a directory planted there: openTempBeside names it if it is in the way).
+ * reused), so that no copy of what they held outlives them. Only what dmp writes is removed:
+ * a regular 0600 file of this user (not a link, a directory, or a file of the same shape of
+ * name the user made); a file of a process still running is left to it (a pid is this
+ * machine's: a folder shared with another machine could hold a live temp of a pid not running
+ * here). What is in the way of this process's own name is named by openTempBeside.
  */
 export function removeStaleTemps(path: string): void {
   const prefix = `${basename(path)}.`;
@@ -73,12 +80,20 @@ export function removeStaleTemps(path: string): void {
   for (const name of names) {
     const pid = name.startsWith(prefix) && name.endsWith('.new') ? name.slice(prefix.length, -'.new'.length) : '';
     if (!/^\d+$/.test(pid) || (Number(pid) !== process.pid && running(Number(pid)))) continue;
+    const temp = join(dirname(path), name);
     try {
-      rmSync(join(dirname(path), name), { force: true });
+      if (leftByDmp(temp)) rmSync(temp, { force: true });
     } catch {
-      // not a file, or not ours to remove
+      // gone meanwhile, or not ours to remove
     }
   }
+}
+
+/** What dmp's own writes leave: a regular file of this user, 0600 (a user's `notes.json.2024.new` is 0644). */
+function leftByDmp(file: string): boolean {
+  const st = lstatSync(file);
+  const uid = process.getuid?.() ?? -1;
+  return st.isFile() && (uid < 0 || st.uid === uid) && (st.mode & 0o777) === 0o600;
 }
 
 function running(pid: number): boolean {

@@ -47,15 +47,14 @@ describe('files written beside their path', () => {
     expect(readdirSync(dir)).toEqual(['export.json']);
   });
 
-  it("remove what a killed process left (its pid no longer runs), leave a running process's and what cannot be removed", () => {
+  it("remove what a killed process left (its pid no longer runs), and leave a running process's, a directory, and a user's own file of that name", () => {
     const dir = folder();
     const path = join(dir, 'session.json');
-    const dead = `${path}.999999999.new`;
-    const parent = `${path}.${process.ppid}.new`;
-    writeFileSync(dead, 'token');
-    writeFileSync(parent, 'in progress');
+    writeFileSync(`${path}.999999999.new`, 'token', { mode: 0o600 });
+    writeFileSync(`${path}.${process.ppid}.new`, 'in progress', { mode: 0o600 });
     mkdirSync(`${path}.888888888.new`);
+    writeFileSync(`${path}.20241231.new`, 'a draft the user saved', { mode: 0o644 });
     expect(tempBeside(path)).toBe(`${path}.${process.pid}.new`);
-    expect(readdirSync(dir).sort()).toEqual([`session.json.${process.ppid}.new`, 'session.json.888888888.new']);
+    expect(readdirSync(dir).sort()).toEqual(['session.json.20241231.new', `session.json.${process.ppid}.new`, 'session.json.888888888.new'].sort());
   });
 });
