@@ -29,6 +29,8 @@ export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterab
   try {
     publishTemp(temp, path, existing !== null);
   } catch (err) {
+    // The path was free when checked: someone else took it while the file was being written.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(`${path} was created by another program while dmp wrote it; it was left as it is.`, 'Run the command again with --force to replace it, or choose another path.');
     throw cannotWrite(path, err);
   }
   return path;

@@ -1,7 +1,7 @@
 import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
-import { DmpError, invalidData, usageError } from '../errors.js';
+import { DmpError, fieldError } from '../errors.js';
 import { openTempBeside, publishTemp } from '../util/temp-beside.js';
 import type { RowError } from './rows.js';
 
@@ -73,11 +73,15 @@ export class RejectsWriter {
   }
 }
 
-/** Taken, a directory, gone: another program changed the path while the import ran (the CLI checked it first). */
+/**
+ * Taken, a directory, gone, unwritable: another program changed the path while the import ran
+ * (the CLI checked it first), or the disk refused. The CLI words the next step (field `rejects`).
+ */
 function cannotWrite(path: string, err: unknown): DmpError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST') return usageError(`The rejects file ${path} was created by another program during the import.`, 'Choose another path for the rejects file, or let dmp replace that one.');
-  if (code === 'EISDIR' || code === 'ENOTEMPTY') return usageError(`The rejects file ${path} became a directory during the import.`, 'Choose a path for the rejects file where there is no directory.');
+  const facts = (rule: string) => ({ field: 'rejects', value: path, rule });
+  if (code === 'EEXIST') return fieldError('usage', `The rejects file ${path} was created by another program during the import.`, facts('taken'));
+  if (code === 'EISDIR' || code === 'ENOTEMPTY') return fieldError('usage', `The rejects file ${path} became a directory during the import.`, facts('directory'));
   const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'its directory is gone' : (code ?? (err as Error).message);
-  return invalidData(`Could not write the rejects file ${path}: ${why}.`, 'Choose a path for the rejects file in a directory you can write to.');
+  return fieldError('read-only', `Could not write the rejects file ${path}: ${why}.`, facts('unwritable'));
 }

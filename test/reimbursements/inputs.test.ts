@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -106,6 +106,49 @@ describe('reimbursements import: Ctrl-C', () => {
     expect(r.code).toBe(130);
     expect(readFileSync(rejects, 'utf8')).toBe('the last run');
     expect(readdirSync(rec.dir).filter((name) => name.startsWith('to-fix.csv'))).toEqual(['to-fix.csv']);
+    expect((await summaryJson(rec)).total.count).toBe(0);
+  });
+});
+
+describe('reimbursements import: the rejects path changed by another program during the import', () => {
+  /** Runs the import of a file with bad rows and calls `meddle` once the rejects are being written beside `rejects`. */
+  async function importMeddled(rec: TestRecord, rejects: string, force: boolean, meddle: () => void) {
+    const big = join(rec.dir, 'big.csv');
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${i % 10 === 0 ? '31/02/2026' : '02/03/2026'};Pharmacie;Doliprane ${i};2,18;1,42`);
+    writeFileSync(big, ["Date des soins;Rubrique;Nature de l'acte;Dépense;Montant remboursé", ...rows, ''].join('\n'));
+    const temp = `${rejects}.${process.pid}.new`;
+    return runWithInterrupts(rec, ['reimbursements', 'import', big, '--skip-invalid', '--rejects', rejects, ...(force ? ['--force'] : [])], () => {
+      const timer = setInterval(() => {
+        if ((statSync(temp, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+          clearInterval(timer);
+          meddle();
+        }
+      }, 2);
+    });
+  }
+
+  it('a new rejects path created meanwhile is left alone: the import is rolled back and says how to go on (exit 2)', async () => {
+    const rec = await loggedInRecord();
+    const rejects = join(rec.dir, 'to-fix.csv');
+    const r = await importMeddled(rec, rejects, false, () => writeFileSync(rejects, 'theirs'));
+    expect([r.code, ...r.stderr.trimEnd().split('\n')]).toEqual([2, `dmp: The rejects file ${rejects} was created by another program during the import.`, '  Run the import again with --force to replace it, or pass --rejects another path.']);
+    expect(readFileSync(rejects, 'utf8')).toBe('theirs');
+    expect((await summaryJson(rec)).total.count).toBe(0);
+  });
+
+  it('a rejects path that became a directory, or whose directory went away, is named with the next step (exit 2, exit 7)', async () => {
+    const rec = await loggedInRecord();
+    const rejects = join(rec.dir, 'to-fix.csv');
+    writeFileSync(rejects, 'last run');
+    const dir = await importMeddled(rec, rejects, true, () => {
+      rmSync(rejects);
+      mkdirSync(join(rejects, 'inside'), { recursive: true });
+    });
+    expect([dir.code, ...dir.stderr.trimEnd().split('\n')]).toEqual([2, `dmp: The rejects file ${rejects} became a directory during the import.`, '  Pass --rejects a file path, such as to-fix.csv.']);
+    const out = join(rec.dir, 'out');
+    mkdirSync(out);
+    const gone = await importMeddled(rec, join(out, 'to-fix.csv'), false, () => rmSync(out, { recursive: true }));
+    expect([gone.code, ...gone.stderr.trimEnd().split('\n')]).toEqual([7, `dmp: Could not write the rejects file ${join(out, 'to-fix.csv')}: its directory is gone.`, '  Pass --rejects a path in a directory you can write to, on a disk with room.']);
     expect((await summaryJson(rec)).total.count).toBe(0);
   });
 });

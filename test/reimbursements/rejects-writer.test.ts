@@ -70,7 +70,7 @@ describe('the rejects file, written beside its path', () => {
     rmSync(sub, { recursive: true });
     const err = (await w.close().catch((e: unknown) => e)) as Error;
     expect(err.message).toBe(`Could not write the rejects file ${path}: its directory is gone.`);
-    expect(err).toMatchObject({ kind: 'invalid' });
+    expect(err).toMatchObject({ kind: 'read-only', data: { field: 'rejects', rule: 'unwritable' } });
   });
 
   it('names what sits where its temporary file goes when it cannot remove it (a directory planted there)', () => {
