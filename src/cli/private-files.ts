@@ -23,14 +23,22 @@ import { openTempBeside, publishTemp, removeStaleTemps } from '../util/temp-besi
  */
 export function privateDir(file: string): string {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    // EEXIST, ENOTDIR: a file (or a device) stands where the directory or one above it goes.
+    throw usageError(`The directory ${dir}, where dmp keeps sessions, cannot be made: ${(err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'a file is in the way'}.`, notADirectory(dir));
+  }
   const st = lstatSync(dir);
   const uid = userInfo().uid;
-  if (!st.isDirectory()) throw unsafe(dir, 'is not a directory (a link?)');
+  if (st.isSymbolicLink()) throw usageError(`The directory ${dir}, where dmp keeps sessions, is a symbolic link; dmp does not keep secrets through links.`, notADirectory(dir));
+  if (!st.isDirectory()) throw usageError(`The directory ${dir}, where dmp keeps sessions, is not a directory.`, notADirectory(dir));
   if (uid >= 0 && st.uid !== uid) throw unsafe(dir, 'belongs to another user');
   if ((st.mode & 0o077) !== 0) throw unsafe(dir, `is open to other users (mode ${(st.mode & 0o777).toString(8)})`);
   return dir;
 }
+
+const notADirectory = (dir: string) => `Set DMP_STATE_DIR to a directory of your own (one dmp can create), or replace ${dir} with one.`;
 
 function unsafe(dir: string, why: string) {
   return usageError(`The directory ${dir}, where dmp keeps sessions, ${why}.`, `Make it yours and private (chmod 700 ${dir}), or set DMP_STATE_DIR to a private directory.`);
@@ -116,6 +124,11 @@ function ownedRegular(fd: number): boolean {
 
 /** Removes the file, and what a write to it killed midway left beside it (a logout leaves no copy of a token). */
 export function removePrivate(file: string): void {
-  rmSync(file, { force: true });
+  try {
+    rmSync(file, { force: true });
+  } catch (err) {
+    // ENOTDIR: the directory is a file, so there is nothing in it (privateDir names it at the next write).
+    if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+  }
   removeStaleTemps(file);
 }

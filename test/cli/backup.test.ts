@@ -189,6 +189,22 @@ describe('the session directory', () => {
     expect(lines(r.stderr)).toEqual([`dmp: The directory ${dir}, where dmp keeps sessions, is open to other users (mode 755).`, `  Make it yours and private (chmod 700 ${dir}), or set DMP_STATE_DIR to a private directory.`]);
   });
 
+  it('is named when a file, or a link, stands where it goes (exit 2), not a crash', async () => {
+    const rec = await loggedInRecord();
+    const file = join(rec.dir, 'not-a-dir');
+    writeFileSync(file, 'x');
+    const hint = (dir: string) => `  Set DMP_STATE_DIR to a directory of your own (one dmp can create), or replace ${dir} with one.`;
+    rec.env.DMP_STATE_DIR = file;
+    const r = await rec.login();
+    expect([r.code, ...lines(r.stderr)]).toEqual([2, `dmp: The directory ${file}, where dmp keeps sessions, cannot be made: a file is in the way.`, hint(file)]);
+    const link = join(rec.dir, 'state-link');
+    mkdirSync(join(rec.dir, 'real-state'), { mode: 0o700 });
+    symlinkSync(join(rec.dir, 'real-state'), link);
+    rec.env.DMP_STATE_DIR = link;
+    const l = await rec.login();
+    expect([l.code, ...lines(l.stderr)]).toEqual([2, `dmp: The directory ${link}, where dmp keeps sessions, is a symbolic link; dmp does not keep secrets through links.`, hint(link)]);
+  });
+
   it('a link planted where the session file goes is replaced, not followed', async () => {
     const rec = await loggedInRecord();
     const victim = join(rec.dir, 'victim.txt');
