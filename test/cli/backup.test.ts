@@ -63,6 +63,18 @@ describe('dmp backup', () => {
   });
 });
 
+describe('dmp backup of a closed record', () => {
+  it('copies it (a closed record can be read and copied) and audits the backup, and the record stays closed', async () => {
+    const rec = await loggedInRecord();
+    expect((await rec.run(['record', 'close'])).code).toBe(0);
+    const path = join(rec.dir, 'closed-copy.db');
+    const r = await rec.run(['backup', path, '--json']);
+    expect([r.code, r.json().verified]).toEqual([0, true]);
+    expect(((await rec.run(['audit', '--action', 'record.backup', '--json'])).json() as unknown[]).length).toBe(1);
+    expect((await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'x'])).code).toBe(7);
+  });
+});
+
 describe('dmp record check', () => {
   it('says the record is sound (exit 0)', async () => {
     const rec = await loggedInRecord();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { appendAudit } from '../../audit/log.js';
 import { prepareBackupTarget, writeBackup } from '../../store/backup.js';
+import { withWritesAllowed } from '../../store/read-only.js';
 import { action, examples } from '../command.js';
 import type { Context } from '../context.js';
 import { type Health, verifyCopy } from '../record-health.js';
@@ -25,9 +26,13 @@ function backup(ctx: Context, path: string, force: boolean): void {
   const db = ctx.store();
   const session = ctx.session()!;
   let health: Health | undefined;
-  writeBackup(db, partial, target, (copy) => {
-    health = verifyCopy(copy, session.recordKey, session.auditKey);
-  });
+  // A closed record is query_only, which refuses VACUUM INTO as well: the copy changes nothing
+  // in the record, and a closed record can be read and copied (README, record close).
+  withWritesAllowed(db, () =>
+    writeBackup(db, partial, target, (copy) => {
+      health = verifyCopy(copy, session.recordKey, session.auditKey);
+    }),
+  );
   appendAudit(db, { actor: actor.username, action: 'record.backup', details: { auditRows: health!.audit.rows } }, ctx.now());
   const value = { backup: target, bytes: statSync(target).size, encrypted: Boolean(session.recordKey), auditRows: health!.audit.rows, verified: true };
   ctx.out.result(value, () =>
