@@ -354,7 +354,7 @@ describe('export', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const nowhere = await rec.run(['docs', 'export', String(id), '-o', join(rec.dir, 'no-such-dir', 'x.pdf')]);
     expect(nowhere.code).toBe(2);
-    expect(nowhere.stderr).toContain(`dmp: Cannot write ${join(rec.dir, 'no-such-dir', 'x.pdf')} (ENOENT).`);
+    expect(nowhere.stderr).toContain(`dmp: Cannot write ${join(rec.dir, 'no-such-dir', 'x.pdf')}: its folder does not exist.`);
   });
 
   it('refuses to write bytes to a terminal without -o', async () => {

@@ -1,4 +1,3 @@
-import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { exportDocument } from '../../../documents/documents.js';
@@ -51,36 +50,13 @@ function run(ctx: Context, id: number, flags: ExportFlags): void {
 /**
  * Health data: the file is 0600, never replaced without --force, and only ever a regular file
  * reached without a symbolic link (`--force` on /dev/null or a planted link would otherwise
- * chmod or overwrite something else). A file replaced with --force goes through the shared
- * writer, which renames a complete new file over it: a crash or a full disk midway leaves the
- * old file, never half of the new one.
+ * chmod or overwrite something else). The shared writer writes it beside the path and gives it
+ * the path when complete: a crash, a kill -9 or a full disk midway leaves the old file, or none,
+ * never half of the new one.
  */
 function writeExport(ctx: Context, path: string, shown: string, bytes: Uint8Array, force: boolean): void {
-  if (refuseNonRegular(path, shown, force)) {
-    writeNewFile(ctx, path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true, '--output');
-    return;
-  }
-  let fd: number;
-  try {
-    // O_EXCL fails if the path exists, in the same step as creating it (no check-then-write race);
-    // O_NOFOLLOW refuses a link planted since; O_NONBLOCK keeps a fifo from hanging the open.
-    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw usageError(`${shown} already exists.`, 'Pass --force to overwrite it, or choose another path.');
-    if (code === 'ELOOP') throw usageError(`${shown} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
-    throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}).`, 'Choose a path in a folder that exists and that you can write to.');
-  }
-  try {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-  } catch (err) {
-    closeSync(fd);
-    // A half-written export is worse than none (the file is the one just created).
-    rmSync(path, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    throw usageError(`Cannot write ${shown} (${code ?? (err as Error).message}); nothing was kept.`, 'Free some space or choose another path.');
-  }
-  closeSync(fd);
+  const replace = refuseNonRegular(path, shown, force);
+  writeNewFile(ctx, path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), replace, '--output');
 }
 
 /** True for an existing regular file that --force may replace; throws for anything else that exists. */
