@@ -26,19 +26,24 @@ export function privateDir(file: string): string {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    // EEXIST, ENOTDIR: a file (or a device) stands where the directory or one above it goes.
-    throw usageError(`The directory ${dir}, where dmp keeps sessions, cannot be made: ${(err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'a file is in the way'}.`, notADirectory(dir));
+    throw cannotMake(dir, (err as NodeJS.ErrnoException).code);
   }
   const st = lstatSync(dir);
   const uid = userInfo().uid;
-  if (st.isSymbolicLink()) throw usageError(`The directory ${dir}, where dmp keeps sessions, is a symbolic link; dmp does not keep secrets through links.`, notADirectory(dir));
-  if (!st.isDirectory()) throw usageError(`The directory ${dir}, where dmp keeps sessions, is not a directory.`, notADirectory(dir));
+  if (st.isSymbolicLink()) throw usageError(`The directory ${dir}, where dmp keeps sessions, is a symbolic link; dmp does not keep secrets through links.`, OWN_DIRECTORY);
+  if (!st.isDirectory()) throw cannotMake(dir, 'ENOTDIR');
   if (uid >= 0 && st.uid !== uid) throw unsafe(dir, 'belongs to another user');
   if ((st.mode & 0o077) !== 0) throw unsafe(dir, `is open to other users (mode ${(st.mode & 0o777).toString(8)})`);
   return dir;
 }
 
-const notADirectory = (dir: string) => `Set DMP_STATE_DIR to a directory of your own (one dmp can create), or replace ${dir} with one.`;
+const OWN_DIRECTORY = 'Set DMP_STATE_DIR to a directory of your own, or a path where dmp can create one.';
+
+function cannotMake(dir: string, code: string | undefined) {
+  // EEXIST, ENOTDIR: a file (or a device) stands where the directory, or one above it, goes.
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code;
+  return usageError(`The directory ${dir}, where dmp keeps sessions, cannot be made: ${why}.`, OWN_DIRECTORY);
+}
 
 function unsafe(dir: string, why: string) {
   return usageError(`The directory ${dir}, where dmp keeps sessions, ${why}.`, `Make it yours and private (chmod 700 ${dir}), or set DMP_STATE_DIR to a private directory.`);

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { withWritesAllowed } from './read-only.js';
 
 /**
  * SQLite's own checks of a record, each problem in words: page and index structure
@@ -17,7 +18,8 @@ export function checkRecordFile(db: Db): string[] {
   for (const { name } of virtual.filter((v) => /\busing\s+fts5\s*\(/i.test(v.sql))) {
     const quoted = `"${name.replace(/"/g, '""')}"`;
     try {
-      db.prepare(`INSERT INTO ${quoted} (${quoted}, rank) VALUES ('integrity-check', 1)`).run();
+      // A command written as an INSERT that writes nothing: a closed (query_only) record is checked too.
+      withWritesAllowed(db, () => db.prepare(`INSERT INTO ${quoted} (${quoted}, rank) VALUES ('integrity-check', 1)`).run());
     } catch (err) {
       problems.push(`search index ${name}: ${(err as Error).message}`);
     }

@@ -14,7 +14,8 @@ export function isQueryOnly(db: Db): boolean {
 
 /**
  * Runs `fn` with writes allowed, then restores query_only. Only for the audit log (reading a
- * closed record, an export, is still recorded) and for copying it (VACUUM INTO, a backup).
+ * closed record, an export, is still recorded), for copying it (VACUUM INTO, a backup) and for
+ * FTS5's integrity check, which is written as an INSERT.
  */
 export function withWritesAllowed<T>(db: Db, fn: () => T): T {
   if (!isQueryOnly(db)) return fn();

@@ -63,7 +63,7 @@ describe('dmp backup', () => {
   });
 });
 
-describe('dmp backup of a closed record', () => {
+describe('a closed record', () => {
   it('copies it (a closed record can be read and copied) and audits the backup, and the record stays closed', async () => {
     const rec = await loggedInRecord();
     expect((await rec.run(['record', 'close'])).code).toBe(0);
@@ -72,6 +72,14 @@ describe('dmp backup of a closed record', () => {
     expect([r.code, r.json().verified]).toEqual([0, true]);
     expect(((await rec.run(['audit', '--action', 'record.backup', '--json'])).json() as unknown[]).length).toBe(1);
     expect((await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'x'])).code).toBe(7);
+  });
+
+  it('record check finds a closed record sound (the search index check is an INSERT that query_only refused)', async () => {
+    const rec = await loggedInRecord();
+    await rec.run(['docs', 'add', '--type', 'synthese', '--title', 'Bilan', '--text', 'Suivi tensionnel']);
+    expect((await rec.run(['record', 'close'])).code).toBe(0);
+    const r = await rec.run(['record', 'check', '--json']);
+    expect([r.code, r.json().ok]).toEqual([0, true]);
   });
 });
 
@@ -203,18 +211,22 @@ describe('the session directory', () => {
 
   it('is named when a file, or a link, stands where it goes (exit 2), not a crash', async () => {
     const rec = await loggedInRecord();
+    const state = rec.env.DMP_STATE_DIR;
     const file = join(rec.dir, 'not-a-dir');
     writeFileSync(file, 'x');
-    const hint = (dir: string) => `  Set DMP_STATE_DIR to a directory of your own (one dmp can create), or replace ${dir} with one.`;
+    const hint = '  Set DMP_STATE_DIR to a directory of your own, or a path where dmp can create one.';
     rec.env.DMP_STATE_DIR = file;
     const r = await rec.login();
-    expect([r.code, ...lines(r.stderr)]).toEqual([2, `dmp: The directory ${file}, where dmp keeps sessions, cannot be made: a file is in the way.`, hint(file)]);
+    expect([r.code, ...lines(r.stderr)]).toEqual([2, `dmp: The directory ${file}, where dmp keeps sessions, cannot be made: a file is in the way.`, hint]);
     const link = join(rec.dir, 'state-link');
-    mkdirSync(join(rec.dir, 'real-state'), { mode: 0o700 });
-    symlinkSync(join(rec.dir, 'real-state'), link);
+    // A link to the session directory itself: the session is read through it, never written.
+    symlinkSync(state!, link);
     rec.env.DMP_STATE_DIR = link;
     const l = await rec.login();
-    expect([l.code, ...lines(l.stderr)]).toEqual([2, `dmp: The directory ${link}, where dmp keeps sessions, is a symbolic link; dmp does not keep secrets through links.`, hint(link)]);
+    expect([l.code, ...lines(l.stderr)]).toEqual([2, `dmp: The directory ${link}, where dmp keeps sessions, is a symbolic link; dmp does not keep secrets through links.`, hint]);
+    // Refused before anything else: the session the login would have replaced is still good.
+    rec.env.DMP_STATE_DIR = state;
+    expect((await rec.run(['status', '--json'])).json()).toMatchObject({ loggedIn: true });
   });
 
   it('a link planted where the session file goes is replaced, not followed', async () => {

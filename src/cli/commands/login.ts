@@ -5,6 +5,7 @@ import { usageError } from '../../errors.js';
 import { action, examples } from '../command.js';
 import type { Context } from '../context.js';
 import { readPassword, stdinLines } from '../secrets.js';
+import { privateDir } from '../private-files.js';
 import { saveSession } from '../session-file.js';
 import { unlockRecord } from '../unlock.js';
 
@@ -49,6 +50,8 @@ async function runLogin(ctx: Context, flags: LoginFlags): Promise<void> {
   const { password, recoveryCode } = await secrets(ctx, flags, useRecovery);
   const code = useRecovery ? undefined : await ctx.ask(flags.code, '--code', () => ctx.prompter.input('6-digit code from your authenticator app:'));
   const previous = ctx.session();
+  // Refused before the code is spent and the previous session ended: nowhere to keep the new one.
+  privateDir(ctx.sessionPath);
   const { db, unlock, ledger } = await unlockRecord(ctx, password);
   const { token, session, auditKey } = await login(db, { username, password, code, recoveryCode }, ctx.now(), { unlock, ledger });
   // The session this one replaces is ended, not just forgotten (its token may have been copied).
