@@ -12,7 +12,7 @@ export interface Health {
   ok: boolean;
   /** What the checks found, one sentence each (past the first five payer totals, one sentence counts the rest). */
   problems: string[];
-  /** How many problems there are in all, each payer total counted. */
+  /** How many problems there are in all, each payer total counted (of the file's, SQLite reports the first 20). */
   problemCount: number;
   audit: ChainCheck;
   /** The per-month payer totals that disagree with their acts (the ones `--repair` recomputes). */

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DmpError, usageError } from '../errors.js';
-import { lstatOrNull } from '../util/files.js';
+import { lstatOrNull, notRegularFile } from '../util/files.js';
 import { openTempBeside, publishTemp } from '../util/temp-beside.js';
 import type { Context } from './context.js';
 
@@ -20,17 +20,17 @@ export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterab
   if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
   const path = resolve(ctx.cwd, rawPath);
   const existing = lstatOrNull(path);
-  if (existing && !force) throw new DmpError('usage', `${path} already exists.`, 'Pass --force to replace it, or choose another path.');
-  if (existing && !existing.isFile()) {
-    const what = existing.isSymbolicLink() ? 'a symbolic link' : existing.isDirectory() ? 'a directory' : 'a device or socket';
-    throw new DmpError('usage', `${path} is not a regular file (${what}); dmp will not write there.`, 'Choose a path to a new file.');
-  }
+  // Never through a link, never over a device (--force on /dev/null would otherwise replace it).
+  if (existing?.isSymbolicLink()) throw usageError(`${path} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
+  if (existing && !existing.isFile()) throw usageError(notRegularFile(path, existing), 'Give the path of a file to create or replace.');
+  if (existing && !force) throw usageError(`${path} already exists.`, 'Pass --force to replace it, or choose another path.');
   const temp = writeTemp(path, chunks);
   try {
-    publishTemp(temp, path, existing !== null);
+    // With --force, whatever another program put at the path meanwhile is replaced too.
+    publishTemp(temp, path, existing !== null || force);
   } catch (err) {
-    // The path was free when checked: someone else took it while the file was being written.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(`${path} was created by another program while dmp wrote it; it was left as it is.`, 'Run the command again with --force to replace it, or choose another path.');
+    // The path was free when checked: another program took it while the file was being written.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(`${path} was created by another program while dmp wrote it; it was left as it is.`, 'Pass --force to replace it, or choose another path.');
     throw cannotWrite(path, err);
   }
   return path;
@@ -88,7 +88,15 @@ function writeTemp(path: string, chunks: Iterable<Buffer | string>): string {
 
 function cannotWrite(path: string, err: unknown): DmpError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST') return new DmpError('usage', `${path} already exists.`, 'Pass --force to replace it, or choose another path.');
-  const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (err as Error).message;
-  return new DmpError(code === 'ENOENT' ? 'usage' : 'read-only', `Cannot write ${path}: ${why}.`, 'Choose a path in a folder you can write to.');
+  const why: Record<string, [string, string]> = {
+    ENOENT: ['its folder does not exist', 'Choose a path in a folder that exists.'],
+    EACCES: ['permission denied', 'Choose a path in a folder you can write to.'],
+    EPERM: ['permission denied', 'Choose a path in a folder you can write to.'],
+    EROFS: ['the file system is read-only', 'Choose a path on a disk you can write to.'],
+    ENOSPC: ['the disk is full', 'Free some space, or choose a path on another disk.'],
+    EISDIR: ['a directory stands there now', 'Choose a path to a new file.'],
+  };
+  // The system's code, not its message, which names the temporary file.
+  const [reason, hint] = (code && why[code]) || [code ?? (err as Error).message, 'Choose another path.'];
+  return new DmpError(code === 'ENOENT' ? 'usage' : 'read-only', `Cannot write ${path}: ${reason}.`, hint);
 }

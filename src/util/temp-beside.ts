@@ -1,4 +1,4 @@
-import { closeSync, constants, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
 
@@ -31,8 +31,8 @@ export function openTempBeside(path: string): { temp: string; fd: number } {
  * Gives the finished file its path: `replace` renames it over what is there (replacing a link
  * rather than following it); otherwise it is linked only if the path is still free (EEXIST
  * when not). On a file system without hard links (FAT, exFAT, some network shares) the path is
- * claimed by an exclusive create, then renamed over. The temp file is gone afterwards, whatever
- * happened; errors are the system's.
+ * claimed by an exclusive create, then renamed over. The folder is fsynced after. The temp file
+ * is gone afterwards, whatever happened; errors are the system's.
  */
 export function publishTemp(temp: string, path: string, replace: boolean): void {
   try {
@@ -40,6 +40,17 @@ export function publishTemp(temp: string, path: string, replace: boolean): void 
     else linkOrClaim(temp, path);
   } finally {
     rmSync(temp, { force: true });
+  }
+  syncFolder(path);
+}
+
+/** The new name reaches the disk too: without it a power cut can lose a file reported written. */
+function syncFolder(path: string): void {
+  const fd = openSync(dirname(path), constants.O_RDONLY);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -63,11 +74,12 @@ function linkOrClaim(temp: string, path: string): void {
 /**
  * Removes what earlier writes to `path` left when their process was killed between the write
  * and the rename (`path.<pid>.new` of a process no longer running, or of this one: a pid
- * reused), so that no copy of what they held outlives them. Only what dmp writes is removed:
- * a regular 0600 file of this user (not a link, a directory, or a file of the same shape of
- * name the user made); a file of a process still running is left to it (a pid is this
- * machine's: a folder shared with another machine could hold a live temp of a pid not running
- * here). What is in the way of this process's own name is named by openTempBeside.
+ * reused), so that no copy of what they held outlives them. Only what looks like dmp's is
+ * removed: a number that can be a pid (a user's `notes.json.20241231.new` cannot) and a regular
+ * 0600 file of this user (not a link or a directory); a file of a process still running is left
+ * to it (a pid is this machine's: a folder shared with another machine could hold a live temp
+ * of a pid not running here). What is in the way of this process's own name is named by
+ * openTempBeside.
  */
 export function removeStaleTemps(path: string): void {
   const prefix = `${basename(path)}.`;
@@ -79,7 +91,7 @@ export function removeStaleTemps(path: string): void {
   }
   for (const name of names) {
     const pid = name.startsWith(prefix) && name.endsWith('.new') ? name.slice(prefix.length, -'.new'.length) : '';
-    if (!/^\d+$/.test(pid) || (Number(pid) !== process.pid && running(Number(pid)))) continue;
+    if (!/^[1-9]\d{0,6}$/.test(pid) || Number(pid) > PID_MAX || (Number(pid) !== process.pid && running(Number(pid)))) continue;
     const temp = join(dirname(path), name);
     try {
       if (leftByDmp(temp)) rmSync(temp, { force: true });
@@ -89,7 +101,10 @@ export function removeStaleTemps(path: string): void {
   }
 }
 
-/** What dmp's own writes leave: a regular file of this user, 0600 (a user's `notes.json.2024.new` is 0644). */
+/** Linux's largest pid (PID_MAX_LIMIT, 2^22); macOS's is 99,999. */
+const PID_MAX = 4_194_304;
+
+/** What dmp's own writes leave: a regular file of this user, 0600. */
 function leftByDmp(file: string): boolean {
   const st = lstatSync(file);
   const uid = process.getuid?.() ?? -1;

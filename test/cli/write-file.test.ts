@@ -19,7 +19,7 @@ function context(): Context {
 }
 
 describe('a file dmp writes', () => {
-  it('is not put over a file another program created at its path while it was written, and says so', () => {
+  it('is not put over a file another program created at its path while it was written (unless --force), and says so', () => {
     const ctx = context();
     const path = join(ctx.cwd, 'export.json');
     function* chunks() {
@@ -27,10 +27,15 @@ describe('a file dmp writes', () => {
       writeFileSync(path, 'theirs');
       yield '"second": 2}';
     }
-    expect(() => writeNewFileChunks(ctx, 'export.json', chunks(), true, '-o')).toThrow(
-      expect.objectContaining({ kind: 'usage', message: `${path} was created by another program while dmp wrote it; it was left as it is.`, hint: 'Run the command again with --force to replace it, or choose another path.' }),
+    expect(() => writeNewFileChunks(ctx, 'export.json', chunks(), false, '-o')).toThrow(
+      expect.objectContaining({ kind: 'usage', message: `${path} was created by another program while dmp wrote it; it was left as it is.`, hint: 'Pass --force to replace it, or choose another path.' }),
     );
     expect(readFileSync(path, 'utf8')).toBe('theirs');
+    expect(readdirSync(ctx.cwd)).toEqual(['export.json']);
+    // With --force the user asked for the path whatever is there: it is replaced.
+    rmSync(path);
+    writeNewFileChunks(ctx, 'export.json', chunks(), true, '-o');
+    expect(readFileSync(path, 'utf8')).toBe('{"first": 1,"second": 2}');
     expect(readdirSync(ctx.cwd)).toEqual(['export.json']);
   });
 
@@ -40,7 +45,7 @@ describe('a file dmp writes', () => {
       yield 'half';
       throw new Error('the record went away');
     }
-    expect(() => writeNewFileChunks(ctx, 'export.json', chunks(), false, '-o')).toThrow('Cannot write');
+    expect(() => writeNewFileChunks(ctx, 'export.json', chunks(), false, '-o')).toThrow(`Cannot write ${join(ctx.cwd, 'export.json')}: the record went away.`);
     expect(readdirSync(ctx.cwd)).toEqual([]);
   });
 });

@@ -59,6 +59,16 @@ describe('docs export -o writes only a regular file, never through a link, and a
     expect(readFileSync(other, 'utf8')).toBe('ancienne version');
   });
 
+  it('an empty or blank -o is refused by name, not written as a file called "  "', async () => {
+    const rec = await loggedInRecord();
+    const id = await addText(rec, 'secret');
+    for (const blank of ['', '  ']) {
+      const r = await rec.run(['docs', 'export', String(id), '-o', blank]);
+      expect([r.code, ...lines(r.stderr)]).toEqual([2, 'dmp: The path given to --output is empty.', '  Pass --output PATH.']);
+    }
+    expect(await exports(rec)).toEqual([]);
+  });
+
   it('a written export is audited, without the path', async () => {
     const rec = await loggedInRecord();
     const id = await addText(rec, 'secret');

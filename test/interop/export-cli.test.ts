@@ -34,7 +34,7 @@ describe('dmp export', () => {
     writeFileSync(join(rec.dir, 'victim'), 'keep');
     symlinkSync(join(rec.dir, 'victim'), join(rec.dir, 'link.json'));
     const link = await rec.run(['export', '--format', 'json', '-o', 'link.json', '--force']);
-    expect([link.code, link.stderr]).toEqual([2, expect.stringContaining('is not a regular file (a symbolic link)')]);
+    expect([link.code, link.stderr]).toEqual([2, expect.stringContaining('is a symbolic link; dmp does not write through links.')]);
     expect(readFileSync(join(rec.dir, 'victim'), 'utf8')).toBe('keep');
     expect((await rec.run(['audit', '--json'])).json().some((a: { action: string }) => a.action === 'record.export')).toBe(true);
   });

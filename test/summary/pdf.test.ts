@@ -60,10 +60,10 @@ describe('dmp summary --pdf', () => {
       const r = await rec.run(['summary', '--pdf', join(rec.dir, 'link.pdf'), ...flags]);
       expect(r.code).toBe(2);
     }
-    expect((await rec.run(['summary', '--pdf', join(rec.dir, 'link.pdf'), '--force'])).stderr.split('\n')[0]).toBe(`dmp: ${join(rec.dir, 'link.pdf')} is not a regular file (a symbolic link); dmp will not write there.`);
+    expect((await rec.run(['summary', '--pdf', join(rec.dir, 'link.pdf'), '--force'])).stderr.split('\n')[0]).toBe(`dmp: ${join(rec.dir, 'link.pdf')} is a symbolic link; dmp does not write through links.`);
     expect(readFileSync(victim, 'utf8')).toBe('keep');
     mkdirSync(join(rec.dir, 'dir.pdf'));
-    expect((await rec.run(['summary', '--pdf', join(rec.dir, 'dir.pdf'), '--force'])).stderr.split('\n')[0]).toBe(`dmp: ${join(rec.dir, 'dir.pdf')} is not a regular file (a directory); dmp will not write there.`);
+    expect((await rec.run(['summary', '--pdf', join(rec.dir, 'dir.pdf'), '--force'])).stderr.split('\n')[0]).toBe(`dmp: ${join(rec.dir, 'dir.pdf')} is a directory, not a regular file.`);
     const nowhere = await rec.run(['summary', '--pdf', join(rec.dir, 'no', 'such', 'x.pdf')]);
     expect([nowhere.code, nowhere.stderr.split('\n')[0]]).toEqual([2, `dmp: Cannot write ${join(rec.dir, 'no', 'such', 'x.pdf')}: its folder does not exist.`]);
     expect((await rec.run(['summary', '--pdf', ''])).stderr.split('\n')[0]).toBe('dmp: The path given to --pdf is empty.');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,11 +51,14 @@ describe('files written beside their path', () => {
   it("remove what a killed process left (its pid no longer runs), and leave a running process's, a directory, and a user's own file of that name", () => {
     const dir = folder();
     const path = join(dir, 'session.json');
-    writeFileSync(`${path}.999999999.new`, 'token', { mode: 0o600 });
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(`${path}.${gone}.new`, 'token', { mode: 0o600 });
     writeFileSync(`${path}.${process.ppid}.new`, 'in progress', { mode: 0o600 });
-    mkdirSync(`${path}.888888888.new`);
-    writeFileSync(`${path}.20241231.new`, 'a draft the user saved', { mode: 0o644 });
+    mkdirSync(`${path}.${gone + 1}.new`);
+    writeFileSync(`${path}.${gone + 2}.new`, 'a draft the user saved', { mode: 0o644 });
+    // A date is no pid, whatever the file's mode (a umask of 077 makes a user's files 0600).
+    writeFileSync(`${path}.20241231.new`, 'another draft', { mode: 0o600 });
     expect(tempBeside(path)).toBe(`${path}.${process.pid}.new`);
-    expect(readdirSync(dir).sort()).toEqual(['session.json.20241231.new', `session.json.${process.ppid}.new`, 'session.json.888888888.new'].sort());
+    expect(readdirSync(dir).sort()).toEqual([`session.json.${gone + 1}.new`, `session.json.${gone + 2}.new`, 'session.json.20241231.new', `session.json.${process.ppid}.new`].sort());
   });
 });

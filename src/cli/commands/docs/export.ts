@@ -1,9 +1,7 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { exportDocument } from '../../../documents/documents.js';
 import { getDocument } from '../../../documents/repo.js';
 import { usageError } from '../../../errors.js';
-import { lstatOrNull, notRegularFile } from '../../../util/files.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
@@ -38,33 +36,11 @@ function run(ctx: Context, id: number, flags: ExportFlags): void {
     exportDocument(db, id, 'stdout', actor.username, ctx.now(), (bytes) => ctx.out.write(bytes));
     return;
   }
-  const path = resolve(ctx.cwd, shown);
   let size = 0;
   exportDocument(db, id, 'file', actor.username, ctx.now(), (bytes) => {
-    writeExport(ctx, path, shown, bytes, Boolean(flags.force));
+    // 0600, written beside the path and renamed or linked when complete (see write-file.ts).
+    writeNewFile(ctx, shown, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), Boolean(flags.force), '--output');
     size = bytes.length;
   });
   ctx.out.note(`Wrote document ${id} (${size} bytes) to ${shown}.`);
-}
-
-/**
- * Health data: the file is 0600, never replaced without --force, and only ever a regular file
- * reached without a symbolic link (`--force` on /dev/null or a planted link would otherwise
- * chmod or overwrite something else). The shared writer writes it beside the path and gives it
- * the path when complete: a crash, a kill -9 or a full disk midway leaves the old file, or none,
- * never half of the new one.
- */
-function writeExport(ctx: Context, path: string, shown: string, bytes: Uint8Array, force: boolean): void {
-  const replace = refuseNonRegular(path, shown, force);
-  writeNewFile(ctx, path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), replace, '--output');
-}
-
-/** True for an existing regular file that --force may replace; throws for anything else that exists. */
-function refuseNonRegular(path: string, shown: string, force: boolean): boolean {
-  const stat = lstatOrNull(path);
-  if (stat === null) return false; // missing: created exclusively
-  if (stat.isSymbolicLink()) throw usageError(`${shown} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
-  if (!stat.isFile()) throw usageError(notRegularFile(shown, stat), 'Give the path of a file to create or replace.');
-  if (!force) throw usageError(`${shown} already exists.`, 'Pass --force to overwrite it, or choose another path.');
-  return true;
 }
