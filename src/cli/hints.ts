@@ -27,6 +27,7 @@ const FIELD_HINTS: Record<string, (d: FieldData) => string> = {
   patient: (d) => (d.rule === 'consent-history' ? `See it with \`dmp --patient ${d.value} consent history\`.` : 'See `dmp patients list`.'),
   healthEntries: (d) => `Remove them first: \`dmp --patient ${d.value} health list\`, then \`dmp --patient ${d.value} health rm ID\`.`,
   org: () => 'Shorten --org.',
+  backupTarget: () => 'Pass --force to replace it, or give another path.',
   rejects: (d) =>
     d.rule === 'taken' ? 'Run the import again with --force to replace it, or pass --rejects another path.'
     : d.rule === 'directory' ? 'Pass --rejects a file path, such as to-fix.csv.'

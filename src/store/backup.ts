@@ -1,5 +1,5 @@
 import { lstatSync, renameSync } from 'node:fs';
-import { usageError } from '../errors.js';
+import { DmpError, fieldError, readOnlyError, usageError } from '../errors.js';
 import type { Db } from './database.js';
 import { sameFile } from '../util/files.js';
 import { fsyncDir, removeQuietly } from './files.js';
@@ -21,7 +21,7 @@ export function prepareBackupTarget(target: string, record: string, force: boole
   if (st && !st.isFile()) throw usageError(`${target} is not a regular file.`, 'Give the path of a file to create.');
   // Another name for the record (a hard link, a linked folder): replacing it would leave the record's -wal beside a different file.
   if (st && sameFile(target, record)) throw usageError(`${target} is the record itself.`, 'Give the backup another path.');
-  if (st && !force) throw usageError(`${target} already exists.`, 'Pass --force to replace it, or give another path.');
+  if (st && !force) throw fieldError('usage', `${target} already exists.`, { field: 'backupTarget', value: target, rule: 'exists' });
   const partial = `${target}.dmp-partial`;
   removeQuietly(partial);
   return partial;
@@ -29,7 +29,11 @@ export function prepareBackupTarget(target: string, record: string, force: boole
 
 /** Writes the copy (see copyRecord) to `partial`; `check` opens and verifies it before it takes the target's name. */
 export function writeBackup(db: Db, partial: string, target: string, check: (path: string) => void): void {
-  copyRecord(db, partial);
+  try {
+    copyRecord(db, partial);
+  } catch (err) {
+    throw cannotWrite(target, err);
+  }
   try {
     check(partial);
     renameSync(partial, target);
@@ -38,4 +42,21 @@ export function writeBackup(db: Db, partial: string, target: string, check: (pat
     removeQuietly(partial);
     throw err;
   }
+}
+
+/** The disk's refusal (the system's errno, or SQLite's while it copies) in words, by the backup's path. */
+function cannotWrite(target: string, err: unknown): unknown {
+  const code = String((err as { code?: unknown }).code ?? '');
+  const why: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    SQLITE_FULL: 'the disk is full',
+    SQLITE_CANTOPEN: 'the file cannot be created there',
+  };
+  const reason = why[code] ?? (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') ? 'the disk refused the write' : undefined);
+  if (err instanceof DmpError || reason === undefined) return err;
+  return code === 'ENOENT' ? usageError(`Cannot write the backup ${target}: ${reason}.`, 'Give a path in a folder that exists.') : readOnlyError(`Cannot write the backup ${target}: ${reason}; nothing was kept.`, 'Free some space or give a path on a disk you can write to.');
 }

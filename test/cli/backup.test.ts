@@ -63,6 +63,16 @@ describe('dmp backup', () => {
   });
 });
 
+describe('dmp backup where it cannot be written', () => {
+  it('names the backup and why (a folder that does not exist: exit 2), keeps nothing, and the record is untouched', async () => {
+    const rec = await loggedInRecord();
+    const target = join(rec.dir, 'no-such-folder', 'copy.db');
+    const r = await rec.run(['backup', target]);
+    expect([r.code, ...lines(r.stderr)]).toEqual([2, `dmp: Cannot write the backup ${target}: its folder does not exist.`, '  Give a path in a folder that exists.']);
+    expect((await rec.run(['record', 'check'])).code).toBe(0);
+  });
+});
+
 describe('a closed record', () => {
   it('copies it (a closed record can be read and copied) and audits the backup, and the record stays closed', async () => {
     const rec = await loggedInRecord();
