@@ -221,7 +221,7 @@ describe('the session directory', () => {
 
   it('is named when a file, or a link, stands where it goes (exit 2), not a crash', async () => {
     const rec = await loggedInRecord();
-    const state = rec.env.DMP_STATE_DIR;
+    const state = rec.env.DMP_STATE_DIR!;
     const file = join(rec.dir, 'not-a-dir');
     writeFileSync(file, 'x');
     const hint = '  Set DMP_STATE_DIR to a directory of your own, or a path where dmp can create one.';
@@ -230,7 +230,7 @@ describe('the session directory', () => {
     expect([r.code, ...lines(r.stderr)]).toEqual([2, `dmp: The directory ${file}, where dmp keeps sessions, cannot be made: a file is in the way.`, hint]);
     const link = join(rec.dir, 'state-link');
     // A link to the session directory itself: the session is read through it, never written.
-    symlinkSync(state!, link);
+    symlinkSync(state, link);
     rec.env.DMP_STATE_DIR = link;
     const l = await rec.login();
     expect([l.code, ...lines(l.stderr)]).toEqual([2, `dmp: The directory ${link}, where dmp keeps sessions, is a symbolic link; dmp does not keep secrets through links.`, hint]);
