@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { usageError } from '../errors.js';
 import { type Db, openRecord, type RecordKey } from '../store/database.js';
+import { freeTempBeside } from '../util/temp-beside.js';
 import type { Context } from './context.js';
 
 /**
@@ -13,7 +13,9 @@ import type { Context } from './context.js';
 export async function buildNewRecord<T>(ctx: Context, key: RecordKey | undefined, fill: (db: Db) => Promise<T> | T, schemaVersion?: number): Promise<T> {
   const target = ctx.recordPath;
   mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.dmp-new`);
+  // Beside the path (same file system, for the link), named for this process: what a killed
+  // build left there is removed by the next one (see temp-beside.ts).
+  const temp = freeTempBeside(target);
   let db: Db | undefined = openRecord(temp, { create: true, key, schemaVersion });
   try {
     const value = await fill(db);

@@ -1,6 +1,7 @@
 import { closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
+import { lstatOrNull } from './files.js';
 
 /**
  * Files dmp must never leave half-written (the session, a rejects file, an export) are written
@@ -23,9 +24,19 @@ export function openTempBeside(path: string): { temp: string; fd: number } {
     return { temp, fd: openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    throw usageError(`Cannot write ${path}: ${temp}, the file dmp writes it through, is taken by something dmp did not leave there.`, `Remove ${temp}, then try again.`);
+    throw taken(path, temp);
   }
 }
+
+/** The name for a file that another library creates (SQLite, for a new record), checked free. */
+export function freeTempBeside(path: string): string {
+  const temp = tempBeside(path);
+  if (lstatOrNull(temp)) throw taken(path, temp);
+  return temp;
+}
+
+const taken = (path: string, temp: string) =>
+  usageError(`Cannot write ${path}: ${temp}, the file dmp writes it through, is taken by something dmp did not leave there.`, `Remove ${temp}, then try again.`);
 
 /**
  * Gives the finished file its path: `replace` renames it over what is there (replacing a link
@@ -90,8 +101,9 @@ export function removeStaleTemps(path: string): void {
     return; // the folder's own problem is reported by the write itself
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.new') ? name.slice(prefix.length, -'.new'.length) : '';
-    if (!/^[1-9]\d{0,6}$/.test(pid) || Number(pid) > PID_MAX || (Number(pid) !== process.pid && running(Number(pid)))) continue;
+    // A record built under the name has SQLite's -wal and -shm beside it.
+    const pid = name.startsWith(prefix) ? /^([1-9]\d{0,6})\.new(-wal|-shm)?$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid === undefined || Number(pid) > PID_MAX || (Number(pid) !== process.pid && running(Number(pid)))) continue;
     const temp = join(dirname(path), name);
     try {
       if (leftByDmp(temp)) rmSync(temp, { force: true });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newRecord, type TestRecord } from '../helpers/cli.js';
+import { newRecord, PASSWORD, type TestRecord } from '../helpers/cli.js';
 
 const BIN = join(resolve(import.meta.dirname, '../..'), 'bin', 'dmp.js');
 
@@ -88,5 +88,26 @@ describe('kill -9 in the middle of an export', () => {
     expect((await rec.run(['export', '--format', 'json', '-o', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('dmp-record');
     expect(readdirSync(rec.dir).filter((n) => n.startsWith('record.json'))).toEqual(['record.json']);
+  });
+});
+
+describe('kill -9 in the middle of a restore', () => {
+  it('leaves no record at the new path (only the files it was built under, until the next restore there), and the next restore is whole', async () => {
+    const rec = await liveRecord();
+    expect((await rec.run(['reimbursements', 'import', exportWithBadRows(rec.dir), '--skip-invalid'])).code).toBe(5);
+    const dump = join(rec.dir, 'record.json');
+    expect((await rec.run(['export', '--format', 'json', '-o', dump])).code).toBe(0);
+    const target = join(rec.dir, 'restored', 'record.db');
+    const child = spawn(process.execPath, [BIN, '--record', target, 'restore', dump, '--password-stdin'], { env: { ...process.env, ...rec.env }, stdio: ['pipe', 'ignore', 'ignore'] });
+    child.stdin!.end(`${PASSWORD}\n`);
+    const temp = `${target}.${child.pid}.new`;
+    // Killed once the record is being built under its temporary name (the export is read and
+    // checked first; the rows go in one transaction, written out at its commit).
+    await killWhen(child, () => existsSync(temp) || existsSync(target));
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(temp)).toBe(true);
+    const again = await rec.run(['--record', target, 'restore', dump, '--password-stdin'], { stdin: `${PASSWORD}\n` });
+    expect(again.code).toBe(0);
+    expect(readdirSync(join(rec.dir, 'restored'))).toEqual(['record.db']);
   });
 });

@@ -155,7 +155,7 @@ describe('dmp restore', () => {
     expect([dir.code, dir.stderr]).toEqual([2, expect.stringContaining('is not a regular file')]);
     for (const suffix of ['', '-wal', '-shm']) expect(existsSync(target + suffix)).toBe(false);
     // It was built under a temporary name beside the path, and that is gone too.
-    expect(readdirSync(rec.dir).filter((f) => f.endsWith('.dmp-new') || f.includes('.dmp-new-'))).toEqual([]);
+    expect(readdirSync(rec.dir).filter((f) => /\.\d+\.new(-wal|-shm)?$/.test(f))).toEqual([]);
   });
 });
 
