@@ -15,8 +15,12 @@ export function writeNewFile(ctx: Context, rawPath: string, bytes: Buffer | stri
   return writeNewFileChunks(ctx, rawPath, [bytes], force, flag);
 }
 
-/** The same, from pieces (a large export never sits in memory whole). */
-export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterable<Buffer | string>, force: boolean, flag: string): string {
+/**
+ * The same, from pieces (a large export never sits in memory whole); `beforePublish` runs once
+ * the file is complete, before it gets its path (an export's audit row), and a throw there
+ * leaves nothing.
+ */
+export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterable<Buffer | string>, force: boolean, flag: string, beforePublish?: () => void): string {
   if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
   const path = resolve(ctx.cwd, rawPath);
   const existing = lstatOrNull(path);
@@ -25,6 +29,12 @@ export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterab
   if (existing && !existing.isFile()) throw usageError(notRegularFile(path, existing), 'Give the path of a file to create or replace.');
   if (existing && !force) throw usageError(`${path} already exists.`, 'Pass --force to replace it, or choose another path.');
   const temp = writeTemp(path, chunks);
+  try {
+    beforePublish?.();
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
   try {
     // With --force, whatever another program put at the path meanwhile is replaced too.
     publishTemp(temp, path, existing !== null || force);

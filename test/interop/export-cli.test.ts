@@ -39,6 +39,22 @@ describe('dmp export', () => {
     expect((await rec.run(['audit', '--json'])).json().some((a: { action: string }) => a.action === 'record.export')).toBe(true);
   });
 
+  it('audits an export once it is complete, never one refused, and a JSON dump does not hold its own row', async () => {
+    const rec = await seededCli();
+    const exportsAudited = async () => ((await rec.run(['audit', '--json'])).json() as { action: string }[]).filter((a) => a.action === 'record.export').length;
+    writeFileSync(join(rec.dir, 'taken.json'), 'mine');
+    const refused = await rec.run(['export', '--format', 'fhir', '-o', 'taken.json', '--attachments', 'files']);
+    expect(refused.code).toBe(2);
+    expect(existsSync(join(rec.dir, 'files')) ? readdirSync(join(rec.dir, 'files')) : []).toEqual([]);
+    expect(await exportsAudited()).toBe(0);
+    expect((await rec.run(['export', '--format', 'json', '-o', 'dump.json'])).code).toBe(0);
+    const dump = JSON.parse(readFileSync(join(rec.dir, 'dump.json'), 'utf8')) as { tables: { name: string; columns: string[]; rows: unknown[][] }[] };
+    const log = dump.tables.find((t) => t.name === 'audit_log')!;
+    const action = log.columns.indexOf('action');
+    expect(log.rows.filter((r) => r[action] === 'record.export')).toHaveLength(0);
+    expect(await exportsAudited()).toBe(1);
+  });
+
   it('works on a closed record, and the export is still audited', async () => {
     const rec = await seededCli();
     expect((await rec.run(['record', 'close'])).code).toBe(0);

@@ -47,8 +47,16 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
   }
   const actor = requireSession(ctx);
   const db = ctx.store();
+  // Exporting is an access, and the DMP logs accesses (a closed record too): the row goes in
+  // before any byte leaves, except where the bytes hold the log itself: a JSON dump to
+  // standard output is audited once written (it must not hold its own row). A file is
+  // audited once complete, just before it gets its path (a refused path audits nothing).
+  const audit = (): void => {
+    withWritesAllowed(db, () => appendAudit(db, { actor: actor.username, action: 'record.export', details: { format, to: flags.output === undefined ? 'stdout' : 'file', attachments: flags.attachments !== undefined } }, ctx.now()));
+  };
   let chunks: Iterable<string>;
   let count: string;
+  let beforeBytes = audit;
   if (format === 'json') {
     const { exportJson } = await import('../../../interop/json-export.js');
     chunks = exportJson(db);
@@ -58,21 +66,23 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
     // One read transaction, so that every part of the bundle is of the same moment.
     const view = db.transaction(() => collectRecord(db, ctx.now()))();
     const base = flags.output !== undefined ? dirname(resolve(ctx.cwd, flags.output)) : ctx.cwd;
-    let attachmentsDir: string | undefined;
-    if (flags.attachments !== undefined) {
-      const dir = ensureFolder(ctx, flags.attachments, '--attachments');
-      for (const d of view.documents) writeNewFile(ctx, join(dir, attachmentName(d)), d.bytes, Boolean(flags.force), '--attachments');
-      attachmentsDir = relative(base, dir).split('\\').join('/') || '.';
-    }
-    chunks = fhirBundleJson(view, { attachmentsDir });
+    const dir = flags.attachments === undefined ? undefined : ensureFolder(ctx, flags.attachments, '--attachments');
+    // The documents' files are written with the bundle, after the audit row.
+    beforeBytes = () => {
+      audit();
+      if (dir) for (const d of view.documents) writeNewFile(ctx, join(dir, attachmentName(d)), d.bytes, Boolean(flags.force), '--attachments');
+    };
+    chunks = fhirBundleJson(view, { attachmentsDir: dir === undefined ? undefined : relative(base, dir).split('\\').join('/') || '.' });
     count = `${view.people.length} people, ${view.documents.length} documents, ${view.acts.length} acts, ${view.health.length} health entries`;
   }
   if (flags.output !== undefined) {
-    const path = writeNewFileChunks(ctx, flags.output, chunks, Boolean(flags.force), '--output');
+    const path = writeNewFileChunks(ctx, flags.output, chunks, Boolean(flags.force), '--output', beforeBytes);
     ctx.out.note(`Wrote the record (${format}, ${count}) to ${path}. It holds health data in clear: keep it safe.`);
+  } else if (format === 'json') {
+    for (const chunk of chunks) ctx.out.write(chunk);
+    audit();
   } else {
+    beforeBytes();
     for (const chunk of chunks) ctx.out.write(chunk);
   }
-  // Exporting is an access, and the DMP logs accesses (a closed record too): after the dump, so the file does not hold its own row.
-  withWritesAllowed(db, () => appendAudit(db, { actor: actor.username, action: 'record.export', details: { format, to: flags.output === undefined ? 'stdout' : 'file', attachments: flags.attachments !== undefined } }, ctx.now()));
 }
