@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { dirname, join, relative, resolve } from 'node:path';
 import { appendAudit } from '../../../audit/log.js';
 import { usageError } from '../../../errors.js';
+import type { Db } from '../../../store/database.js';
 import { withWritesAllowed } from '../../../store/read-only.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
@@ -54,27 +55,7 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
   const audit = (): void => {
     withWritesAllowed(db, () => appendAudit(db, { actor: actor.username, action: 'record.export', details: { format, to: flags.output === undefined ? 'stdout' : 'file', attachments: flags.attachments !== undefined } }, ctx.now()));
   };
-  let chunks: Iterable<string>;
-  let count: string;
-  let beforeBytes = audit;
-  if (format === 'json') {
-    const { exportJson } = await import('../../../interop/json-export.js');
-    chunks = exportJson(db);
-    count = 'every table';
-  } else {
-    const [{ collectRecord }, { attachmentName, fhirBundleJson }] = await Promise.all([import('../../../interop/collect.js'), import('../../../interop/fhir.js')]);
-    // One read transaction, so that every part of the bundle is of the same moment.
-    const view = db.transaction(() => collectRecord(db, ctx.now()))();
-    const base = flags.output !== undefined ? dirname(resolve(ctx.cwd, flags.output)) : ctx.cwd;
-    const dir = flags.attachments === undefined ? undefined : ensureFolder(ctx, flags.attachments, '--attachments');
-    // The documents' files are written with the bundle, after the audit row.
-    beforeBytes = () => {
-      audit();
-      if (dir) for (const d of view.documents) writeNewFile(ctx, join(dir, attachmentName(d)), d.bytes, Boolean(flags.force), '--attachments');
-    };
-    chunks = fhirBundleJson(view, { attachmentsDir: dir === undefined ? undefined : relative(base, dir).split('\\').join('/') || '.' });
-    count = `${view.people.length} people, ${view.documents.length} documents, ${view.acts.length} acts, ${view.health.length} health entries`;
-  }
+  const { chunks, count, beforeBytes } = format === 'json' ? await jsonExport(db, audit) : await fhirExport(ctx, db, flags, audit);
   if (flags.output !== undefined) {
     const path = writeNewFileChunks(ctx, flags.output, chunks, Boolean(flags.force), '--output', beforeBytes);
     ctx.out.note(`Wrote the record (${format}, ${count}) to ${path}. It holds health data in clear: keep it safe.`);
@@ -85,4 +66,33 @@ async function exportRecord(ctx: Context, flags: ExportFlags): Promise<void> {
     beforeBytes();
     for (const chunk of chunks) ctx.out.write(chunk);
   }
+}
+
+/** What an export writes (pieces, made as they are written), what it holds, and what must happen before its bytes leave. */
+interface Export {
+  chunks: Iterable<string>;
+  count: string;
+  beforeBytes: () => void;
+}
+
+async function jsonExport(db: Db, audit: () => void): Promise<Export> {
+  const { exportJson } = await import('../../../interop/json-export.js');
+  return { chunks: exportJson(db), count: 'every table', beforeBytes: audit };
+}
+
+async function fhirExport(ctx: Context, db: Db, flags: ExportFlags, audit: () => void): Promise<Export> {
+  const [{ collectRecord }, { attachmentName, fhirBundleJson }] = await Promise.all([import('../../../interop/collect.js'), import('../../../interop/fhir.js')]);
+  // One read transaction, so that every part of the bundle is of the same moment.
+  const view = db.transaction(() => collectRecord(db, ctx.now()))();
+  const base = flags.output !== undefined ? dirname(resolve(ctx.cwd, flags.output)) : ctx.cwd;
+  const dir = flags.attachments === undefined ? undefined : ensureFolder(ctx, flags.attachments, '--attachments');
+  return {
+    chunks: fhirBundleJson(view, { attachmentsDir: dir === undefined ? undefined : relative(base, dir).split('\\').join('/') || '.' }),
+    count: `${view.people.length} people, ${view.documents.length} documents, ${view.acts.length} acts, ${view.health.length} health entries`,
+    // The documents' files are written with the bundle, after the audit row.
+    beforeBytes: () => {
+      audit();
+      if (dir) for (const d of view.documents) writeNewFile(ctx, join(dir, attachmentName(d)), d.bytes, Boolean(flags.force), '--attachments');
+    },
+  };
 }
