@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, rmSync, type Stats, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DmpError, usageError } from '../errors.js';
 import { lstatOrNull, notRegularFile } from '../util/files.js';
@@ -21,13 +21,7 @@ export function writeNewFile(ctx: Context, rawPath: string, bytes: Buffer | stri
  * leaves nothing.
  */
 export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterable<Buffer | string>, force: boolean, flag: string, beforePublish?: () => void): string {
-  if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
-  const path = resolve(ctx.cwd, rawPath);
-  const existing = lstatOrNull(path);
-  // Never through a link, never over a device (--force on /dev/null would otherwise replace it).
-  if (existing?.isSymbolicLink()) throw usageError(`${path} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
-  if (existing && !existing.isFile()) throw usageError(notRegularFile(path, existing), 'Give the path of a file to create or replace.');
-  if (existing && !force) throw usageError(`${path} already exists.`, 'Pass --force to replace it, or choose another path.');
+  const { path, existing } = checkNewFile(ctx, rawPath, force, flag);
   const temp = writeTemp(path, chunks);
   try {
     beforePublish?.();
@@ -46,19 +40,38 @@ export function writeNewFileChunks(ctx: Context, rawPath: string, chunks: Iterab
   return path;
 }
 
+/**
+ * Where a file dmp makes may go, checked before anything is written: never through a link, never
+ * over a device (--force on /dev/null would otherwise replace it), an existing file only with
+ * `force`. Returns the absolute path and what is there now.
+ */
+export function checkNewFile(ctx: Context, rawPath: string, force: boolean, flag: string): { path: string; existing: Stats | null } {
+  if (!rawPath.trim()) throw usageError(`The path given to ${flag} is empty.`, `Pass ${flag} PATH.`);
+  const path = resolve(ctx.cwd, rawPath);
+  const existing = lstatOrNull(path);
+  if (existing?.isSymbolicLink()) throw usageError(`${path} is a symbolic link; dmp does not write through links.`, 'Give the path of the file itself.');
+  if (existing && !existing.isFile()) throw usageError(notRegularFile(path, existing), 'Give the path of a file to create or replace.');
+  if (existing && !force) throw usageError(`${path} already exists.`, `Pass --force to replace it, or choose another path for ${flag}.`);
+  return { path, existing };
+}
+
 /** A folder for generated files: created 0700 when missing; an existing one must be a real folder. */
 export function ensureFolder(ctx: Context, rawPath: string, flag: string): string {
+  const path = checkFolder(ctx, rawPath, flag);
+  try {
+    mkdirSync(path, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw cannotWrite(path, err);
+  }
+  return path;
+}
+
+/** The same checks, creating nothing: the folder's absolute path. */
+export function checkFolder(ctx: Context, rawPath: string, flag: string): string {
   if (!rawPath.trim()) throw usageError(`The folder given to ${flag} is empty.`, `Pass ${flag} DIR.`);
   const path = resolve(ctx.cwd, rawPath);
   const existing = lstatOrNull(path);
   if (existing && !existing.isDirectory()) throw usageError(`${path} is not a folder${existing.isSymbolicLink() ? ' (a symbolic link)' : ''}.`, `Pass ${flag} with a folder, or a path where one can be made.`);
-  if (!existing) {
-    try {
-      mkdirSync(path, { recursive: true, mode: 0o700 });
-    } catch (err) {
-      throw cannotWrite(path, err);
-    }
-  }
   return path;
 }
 
@@ -90,7 +103,8 @@ function writeTemp(path: string, chunks: Iterable<Buffer | string>): string {
   } catch (err) {
     closeSync(fd);
     rmSync(temp, { force: true });
-    throw err instanceof DmpError ? err : cannotWrite(path, err);
+    // Only the system's refusals are the file's; an error making the content (a damaged record) is its own.
+    throw err instanceof DmpError || typeof (err as NodeJS.ErrnoException).code !== 'string' || (err as Error).name === 'SqliteError' ? err : cannotWrite(path, err);
   }
   closeSync(fd);
   return temp;

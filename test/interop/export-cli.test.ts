@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { totpCode } from '../../src/account/totp.js';
@@ -45,14 +45,28 @@ describe('dmp export', () => {
     writeFileSync(join(rec.dir, 'taken.json'), 'mine');
     const refused = await rec.run(['export', '--format', 'fhir', '-o', 'taken.json', '--attachments', 'files']);
     expect(refused.code).toBe(2);
-    expect(existsSync(join(rec.dir, 'files')) ? readdirSync(join(rec.dir, 'files')) : []).toEqual([]);
+    expect(existsSync(join(rec.dir, 'files'))).toBe(false);
     expect(await exportsAudited()).toBe(0);
+    // One attachment's path taken: refused before the audit row and before any file is written.
+    expect((await rec.run(['export', '--format', 'fhir', '-o', 'bundle.json', '--attachments', 'files'])).code).toBe(0);
+    expect(await exportsAudited()).toBe(1);
+    const names = readdirSync(join(rec.dir, 'files'));
+    rmSync(join(rec.dir, 'files'), { recursive: true });
+    mkdirSync(join(rec.dir, 'files'));
+    writeFileSync(join(rec.dir, 'files', names.at(-1)!), 'mine');
+    const clash = await rec.run(['export', '--format', 'fhir', '-o', 'other.json', '--attachments', 'files']);
+    expect([clash.code, clash.stderr]).toEqual([2, expect.stringContaining(`${join(rec.dir, 'files', names.at(-1)!)} already exists.\n  Pass --force to replace it, or choose another path for --attachments.`)]);
+    expect(readdirSync(join(rec.dir, 'files'))).toEqual([names.at(-1)]);
+    expect(existsSync(join(rec.dir, 'other.json'))).toBe(false);
+    expect(await exportsAudited()).toBe(1);
+    rmSync(join(rec.dir, 'bundle.json'));
     expect((await rec.run(['export', '--format', 'json', '-o', 'dump.json'])).code).toBe(0);
     const dump = JSON.parse(readFileSync(join(rec.dir, 'dump.json'), 'utf8')) as { tables: { name: string; columns: string[]; rows: unknown[][] }[] };
     const log = dump.tables.find((t) => t.name === 'audit_log')!;
     const action = log.columns.indexOf('action');
-    expect(log.rows.filter((r) => r[action] === 'record.export')).toHaveLength(0);
-    expect(await exportsAudited()).toBe(1);
+    // The FHIR export before it is in the dump; the dump's own row is not.
+    expect(log.rows.filter((r) => r[action] === 'record.export')).toHaveLength(1);
+    expect(await exportsAudited()).toBe(2);
   });
 
   it('works on a closed record, and the export is still audited', async () => {

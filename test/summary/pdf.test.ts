@@ -47,7 +47,7 @@ describe('dmp summary --pdf', () => {
     const path = join(rec.dir, 'recap.pdf');
     writeFileSync(path, 'mine');
     const again = await rec.run(['summary', '--pdf', path]);
-    expect([again.code, again.stderr]).toEqual([2, `dmp: ${path} already exists.\n  Pass --force to replace it, or choose another path.\n`]);
+    expect([again.code, again.stderr]).toEqual([2, `dmp: ${path} already exists.\n  Pass --force to replace it, or choose another path for --pdf.\n`]);
     expect(readFileSync(path, 'utf8')).toBe('mine');
     expect((await rec.run(['summary', '--pdf', path, '--force'])).code).toBe(0);
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');

@@ -7,7 +7,7 @@ import { withWritesAllowed } from '../../../store/read-only.js';
 import { action, examples } from '../../command.js';
 import type { Context } from '../../context.js';
 import { requireSession } from '../../session.js';
-import { ensureFolder, writeNewFile, writeNewFileChunks } from '../../write-file.js';
+import { checkFolder, checkNewFile, ensureFolder, writeNewFile, writeNewFileChunks } from '../../write-file.js';
 
 interface ExportFlags {
   format?: string;
@@ -85,7 +85,14 @@ async function fhirExport(ctx: Context, db: Db, flags: ExportFlags, audit: () =>
   // One read transaction, so that every part of the bundle is of the same moment.
   const view = db.transaction(() => collectRecord(db, ctx.now()))();
   const base = flags.output !== undefined ? dirname(resolve(ctx.cwd, flags.output)) : ctx.cwd;
-  const dir = flags.attachments === undefined ? undefined : ensureFolder(ctx, flags.attachments, '--attachments');
+  const dir = flags.attachments === undefined ? undefined : checkFolder(ctx, flags.attachments, '--attachments');
+  // Every attachment's path is checked before the audit row and before any byte is written.
+  if (dir) {
+    if (flags.output !== undefined) checkNewFile(ctx, flags.output, Boolean(flags.force), '--output');
+    for (const d of view.documents) checkNewFile(ctx, join(dir, attachmentName(d)), Boolean(flags.force), '--attachments');
+    // Made now, once nothing is refused: the bundle may be written inside it.
+    ensureFolder(ctx, dir, '--attachments');
+  }
   return {
     chunks: fhirBundleJson(view, { attachmentsDir: dir === undefined ? undefined : relative(base, dir).split('\\').join('/') || '.' }),
     count: `${view.people.length} people, ${view.documents.length} documents, ${view.acts.length} acts, ${view.health.length} health entries`,
