@@ -1,15 +1,17 @@
-import { lstatSync, renameSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { DmpError, fieldError, readOnlyError, usageError } from '../errors.js';
 import type { Db } from './database.js';
 import { sameFile } from '../util/files.js';
-import { fsyncDir, removeQuietly } from './files.js';
+import { freeTempBeside, publishTemp } from '../util/temp-beside.js';
+import { removeQuietly } from './files.js';
 import { copyRecord } from './replace.js';
 
 /**
  * Refuses a backup target that is a link, a device, a directory, the record itself, or an
- * existing file without `force`. Returns where to write first (beside the target).
+ * existing file without `force`. Returns where to write first (beside the target, named for
+ * this process, so two backups to one path never share it) and whether the target may be replaced.
  */
-export function prepareBackupTarget(target: string, record: string, force: boolean): string {
+export function prepareBackupTarget(target: string, record: string, force: boolean): { partial: string; replace: boolean } {
   if (target === record) throw usageError(`${target} is the record itself.`, 'Give the backup another path.');
   let st;
   try {
@@ -22,25 +24,28 @@ export function prepareBackupTarget(target: string, record: string, force: boole
   // Another name for the record (a hard link, a linked folder): replacing it would leave the record's -wal beside a different file.
   if (st && sameFile(target, record)) throw usageError(`${target} is the record itself.`, 'Give the backup another path.');
   if (st && !force) throw fieldError('usage', `${target} already exists.`, { field: 'backupTarget', value: target, rule: 'exists' });
-  const partial = `${target}.dmp-partial`;
-  removeQuietly(partial);
-  return partial;
+  return { partial: freeTempBeside(target), replace: st !== null || force };
 }
 
 /** Writes the copy (see copyRecord) to `partial`; `check` opens and verifies it before it takes the target's name. */
-export function writeBackup(db: Db, partial: string, target: string, check: (path: string) => void): void {
+export function writeBackup(db: Db, to: { partial: string; replace: boolean }, target: string, check: (path: string) => void): void {
   try {
-    copyRecord(db, partial);
+    copyRecord(db, to.partial);
   } catch (err) {
     throw cannotWrite(target, err);
   }
   try {
-    check(partial);
-    renameSync(partial, target);
-    fsyncDir(target);
+    check(to.partial);
   } catch (err) {
-    removeQuietly(partial);
+    removeQuietly(to.partial);
     throw err;
+  }
+  try {
+    // Linked when it must be new: a backup to the same path that finished first keeps it.
+    publishTemp(to.partial, target, to.replace);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw fieldError('usage', `${target} was created by another program (or another backup) while this backup was written; it was left as it is.`, { field: 'backupTarget', value: target, rule: 'exists' });
+    throw cannotWrite(target, err);
   }
 }
 

@@ -111,3 +111,22 @@ describe('kill -9 in the middle of a restore', () => {
     expect(readdirSync(join(rec.dir, 'restored'))).toEqual(['record.db']);
   });
 });
+
+describe('two backups to one new path at once', () => {
+  it('one keeps the path, the other says it exists (exit 2); nothing else is left beside it', async () => {
+    const rec = await liveRecord();
+    expect((await rec.run(['reimbursements', 'import', exportWithBadRows(rec.dir), '--skip-invalid'])).code).toBe(5);
+    const target = join(rec.dir, 'copy.db');
+    const backup = () =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [BIN, 'backup', target], { env: { ...process.env, ...rec.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+        child.once('exit', (code) => done({ code, stderr }));
+      });
+    const results = await Promise.all([backup(), backup()]);
+    expect(results.map((r) => r.code).sort()).toEqual([0, 2]);
+    expect(results.find((r) => r.code === 2)!.stderr).toContain(`${target} `);
+    expect(readdirSync(rec.dir).filter((n) => n.startsWith('copy.db'))).toEqual(['copy.db']);
+  });
+});
