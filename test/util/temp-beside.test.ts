@@ -51,14 +51,15 @@ describe('files written beside their path', () => {
   it("remove what a killed process left (its pid no longer runs), and leave a running process's, a directory, and a user's own file of that name", () => {
     const dir = folder();
     const path = join(dir, 'session.json');
-    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    // Pids of processes that have ended: only the mode and the kind of file decide for them.
+    const [gone, gone2, gone3] = [0, 1, 2].map(() => spawnSync(process.execPath, ['-e', '0']).pid!) as [number, number, number];
     writeFileSync(`${path}.${gone}.new`, 'token', { mode: 0o600 });
     writeFileSync(`${path}.${process.ppid}.new`, 'in progress', { mode: 0o600 });
-    mkdirSync(`${path}.${gone + 1}.new`);
-    writeFileSync(`${path}.${gone + 2}.new`, 'a draft the user saved', { mode: 0o644 });
+    mkdirSync(`${path}.${gone2}.new`);
+    writeFileSync(`${path}.${gone3}.new`, 'a draft the user saved', { mode: 0o644 });
     // A date is no pid, whatever the file's mode (a umask of 077 makes a user's files 0600).
     writeFileSync(`${path}.20241231.new`, 'another draft', { mode: 0o600 });
     expect(tempBeside(path)).toBe(`${path}.${process.pid}.new`);
-    expect(readdirSync(dir).sort()).toEqual([`session.json.${gone + 1}.new`, `session.json.${gone + 2}.new`, 'session.json.20241231.new', `session.json.${process.ppid}.new`].sort());
+    expect(readdirSync(dir).sort()).toEqual([`session.json.${gone2}.new`, `session.json.${gone3}.new`, 'session.json.20241231.new', `session.json.${process.ppid}.new`].sort());
   });
 });
