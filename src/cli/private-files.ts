@@ -13,6 +13,7 @@ import {
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { usageError } from '../errors.js';
+import { refusal } from '../util/files.js';
 import { openTempBeside, publishTemp, removeStaleTemps } from '../util/temp-beside.js';
 
 /**
@@ -41,7 +42,7 @@ const OWN_DIRECTORY = 'Set DMP_STATE_DIR to a directory of your own, or a path w
 
 function cannotMake(dir: string, code: string | undefined) {
   // EEXIST, ENOTDIR: a file (or a device) stands where the directory, or one above it, goes.
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code;
+  const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (refusal(code) ?? code);
   return usageError(`The directory ${dir}, where dmp keeps sessions, cannot be made: ${why}.`, OWN_DIRECTORY);
 }
 

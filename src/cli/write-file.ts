@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, rmSync, type Stats, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DmpError, usageError } from '../errors.js';
-import { lstatOrNull, notRegularFile } from '../util/files.js';
+import { lstatOrNull, notRegularFile, refusal } from '../util/files.js';
 import { openTempBeside, publishTemp } from '../util/temp-beside.js';
 import type { Context } from './context.js';
 
@@ -112,15 +112,16 @@ function writeTemp(path: string, chunks: Iterable<Buffer | string>): string {
 
 function cannotWrite(path: string, err: unknown): DmpError {
   const code = (err as NodeJS.ErrnoException).code;
-  const why: Record<string, [string, string]> = {
-    ENOENT: ['its folder does not exist', 'Choose a path in a folder that exists.'],
-    EACCES: ['permission denied', 'Choose a path in a folder you can write to.'],
-    EPERM: ['permission denied', 'Choose a path in a folder you can write to.'],
-    EROFS: ['the file system is read-only', 'Choose a path on a disk you can write to.'],
-    ENOSPC: ['the disk is full', 'Free some space, or choose a path on another disk.'],
-    EISDIR: ['a directory stands there now', 'Choose a path to a new file.'],
+  const hints: Record<string, string> = {
+    ENOENT: 'Choose a path in a folder that exists.',
+    EACCES: 'Choose a path in a folder you can write to.',
+    EPERM: 'Choose a path in a folder you can write to.',
+    EROFS: 'Choose a path on a disk you can write to.',
+    ENOSPC: 'Free some space, or choose a path on another disk.',
+    EISDIR: 'Choose a path to a new file.',
   };
   // The system's code, not its message, which names the temporary file.
-  const [reason, hint] = (code && why[code]) || [code ?? (err as Error).message, 'Choose another path.'];
+  const reason = (code === 'EISDIR' ? 'a directory stands there now' : refusal(code)) ?? code ?? (err as Error).message;
+  const hint = (code && hints[code]) || 'Choose another path.';
   return new DmpError(code === 'ENOENT' ? 'usage' : 'read-only', `Cannot write ${path}: ${reason}.`, hint);
 }

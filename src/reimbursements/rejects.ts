@@ -2,6 +2,7 @@ import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { DmpError, fieldError } from '../errors.js';
+import { refusal } from '../util/files.js';
 import { openTempBeside, publishTemp } from '../util/temp-beside.js';
 import type { RowError } from './rows.js';
 
@@ -82,6 +83,7 @@ function cannotWrite(path: string, err: unknown): DmpError {
   const facts = (rule: string) => ({ field: 'rejects', value: path, rule });
   if (code === 'EEXIST') return fieldError('usage', `The rejects file ${path} was created by another program during the import.`, facts('taken'));
   if (code === 'EISDIR' || code === 'ENOTEMPTY') return fieldError('usage', `The rejects file ${path} became a directory during the import.`, facts('directory'));
-  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'its directory is gone' : (code ?? (err as Error).message);
+  // Its folder was there when the import began.
+  const why = code === 'ENOENT' ? 'its directory is gone' : (refusal(code) ?? code ?? (err as Error).message);
   return fieldError('read-only', `Could not write the rejects file ${path}: ${why}.`, facts('unwritable'));
 }

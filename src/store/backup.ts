@@ -1,7 +1,7 @@
 import { lstatSync } from 'node:fs';
 import { DmpError, fieldError, readOnlyError, usageError } from '../errors.js';
 import type { Db } from './database.js';
-import { sameFile } from '../util/files.js';
+import { refusal, sameFile } from '../util/files.js';
 import { freeTempBeside, publishTemp } from '../util/temp-beside.js';
 import { removeQuietly } from './files.js';
 import { copyRecord } from './replace.js';
@@ -52,16 +52,8 @@ export function writeBackup(db: Db, to: { partial: string; replace: boolean }, t
 /** The disk's refusal (the system's errno, or SQLite's while it copies) in words, by the backup's path. */
 function cannotWrite(target: string, err: unknown): unknown {
   const code = String((err as { code?: unknown }).code ?? '');
-  const why: Record<string, string> = {
-    ENOENT: 'its folder does not exist',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-    SQLITE_FULL: 'the disk is full',
-    SQLITE_CANTOPEN: 'the file cannot be created there',
-  };
-  const reason = why[code] ?? (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') ? 'the disk refused the write' : undefined);
+  const sqlite = code === 'SQLITE_FULL' ? 'the disk is full' : code === 'SQLITE_CANTOPEN' ? 'the file cannot be created there' : code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') ? 'the disk refused the write' : undefined;
+  const reason = refusal(code) ?? sqlite;
   if (err instanceof DmpError || reason === undefined) return err;
   return code === 'ENOENT' ? usageError(`Cannot write the backup ${target}: ${reason}.`, 'Give a path in a folder that exists.') : readOnlyError(`Cannot write the backup ${target}: ${reason}; nothing was kept.`, 'Free some space or give a path on a disk you can write to.');
 }

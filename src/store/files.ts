@@ -1,5 +1,4 @@
 import { closeSync, constants, fsyncSync, openSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 /** Creates an empty file for dmp to fill: 0600, failing if anything (even a link) is there. */
 export function createExclusive(path: string): void {
@@ -16,14 +15,7 @@ export function fsyncFile(path: string): void {
   }
 }
 
-export function fsyncDir(path: string): void {
-  const fd = openSync(dirname(path), constants.O_RDONLY);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+export { fsyncDir } from '../util/files.js';
 
 export function removeQuietly(path: string): void {
   rmSync(path, { force: true });

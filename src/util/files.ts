@@ -1,4 +1,5 @@
-import { lstatSync, type Stats, statSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, openSync, type Stats, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** What a path is when it is not a regular file, in the words every message uses. */
 export function kindOf(stat: Stats): string {
@@ -37,4 +38,23 @@ export function statOrNull(path: string): Stats | null {
 export function sameFile(a: string, b: string): boolean {
   const [x, y] = [statOrNull(a), statOrNull(b)];
   return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
+}
+
+/** The file system's refusals (an errno code) in the words every message uses; undefined for others. */
+export function refusal(code: string | undefined): string | undefined {
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'ENOENT') return 'its folder does not exist';
+  return undefined;
+}
+
+/** Flushes the entry of `path` in its folder to the disk (after a create or a rename). */
+export function fsyncDir(path: string): void {
+  const fd = openSync(dirname(path), constants.O_RDONLY);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

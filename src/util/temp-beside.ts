@@ -1,7 +1,7 @@
-import { closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, constants, linkSync, lstatSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
-import { lstatOrNull } from './files.js';
+import { fsyncDir, lstatOrNull } from './files.js';
 
 /**
  * Files dmp must never leave half-written (the session, a rejects file, an export) are written
@@ -52,17 +52,8 @@ export function publishTemp(temp: string, path: string, replace: boolean): void 
   } finally {
     rmSync(temp, { force: true });
   }
-  syncFolder(path);
-}
-
-/** The new name reaches the disk too: without it a power cut can lose a file reported written. */
-function syncFolder(path: string): void {
-  const fd = openSync(dirname(path), constants.O_RDONLY);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  // The new name reaches the disk too: without it a power cut can lose a file reported written.
+  fsyncDir(path);
 }
 
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
