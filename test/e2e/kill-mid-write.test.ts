@@ -2,18 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newRecord, PASSWORD, type TestRecord } from '../helpers/cli.js';
+import { liveRecord, PASSWORD } from '../helpers/cli.js';
 
 const BIN = join(resolve(import.meta.dirname, '../..'), 'bin', 'dmp.js');
 
-/** A logged-in record on the real clock: the spawned program reads the machine's time. */
-async function liveRecord(): Promise<TestRecord> {
-  const rec = newRecord();
-  rec.now = new Date();
-  expect((await rec.init()).code).toBe(0);
-  expect((await rec.login()).code).toBe(0);
-  return rec;
-}
 
 /** 100,000 rows, one in ten with a care date the calendar lacks: a rejects file fills as it reads. */
 function exportWithBadRows(dir: string): string {

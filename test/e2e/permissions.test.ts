@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newRecord, type TestRecord } from '../helpers/cli.js';
+import { liveRecord, newRecord, type TestRecord } from '../helpers/cli.js';
 
 // Permissions mean nothing to root, so as root the built program runs as `nobody` (setpriv):
 // the record is made in-process, handed over, then used as a user without those rights would.
@@ -34,14 +34,6 @@ function handOver(rec: TestRecord): void {
 
 const lines = (s: string) => s.trimEnd().split('\n');
 
-/** A logged-in record on the real clock: the spawned program reads the machine's time. */
-async function liveRecord(): Promise<TestRecord> {
-  const rec = newRecord();
-  rec.now = new Date();
-  expect((await rec.init()).code).toBe(0);
-  expect((await rec.login()).code).toBe(0);
-  return rec;
-}
 
 describe('permission problems are one sentence naming the path, with a documented exit code', () => {
   it('a read-only record: read commands work, writes exit 7 saying so (both were exit 1)', async () => {

@@ -187,11 +187,15 @@ export function newRecord(): TestRecord {
 }
 
 /** A new record, created and logged in, removed after the test. */
-export async function loggedInRecord(initArgs: string[] = []): Promise<TestRecord> {
+export async function loggedInRecord(initArgs: string[] = [], now?: Date): Promise<TestRecord> {
   const rec = newRecord();
+  if (now) rec.now = now;
   const init = await rec.init(initArgs);
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
   const login = await rec.login();
   if (login.code !== 0) throw new Error(`login failed: ${login.stderr}`);
   return rec;
 }
+
+/** The same on the real clock: for tests that spawn the built program, which reads the machine's time. */
+export const liveRecord = (): Promise<TestRecord> => loggedInRecord([], new Date());
